@@ -1,0 +1,115 @@
+package io.github.seckill.common.redis;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The sale's stock and reservation ledger in Redis, changed only through the Lua scripts under
+ * <code>lua/</code> (each loaded once and run by EVALSHA). Every call is atomic on Redis; every
+ * call but {@link #reserve} is idempotent.
+ */
+public class Reservations {
+
+    private static final RedisScript<Long> PREWARM = script("prewarm");
+    private static final RedisScript<Long> CLOSE = script("close");
+    private static final RedisScript<Long> RESERVE = script("reserve");
+    private static final RedisScript<Long> RELEASE = script("release");
+    private static final RedisScript<Long> TCC_TRY = script("tcc-try");
+    private static final RedisScript<Long> TCC_CONFIRM = script("tcc-confirm");
+    private static final RedisScript<Long> TCC_CANCEL = script("tcc-cancel");
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+
+    public Reservations(StringRedisTemplate redis, String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    private static RedisScript<Long> script(String name) {
+        DefaultRedisScript<Long> script = new DefaultRedisScript<>();
+        script.setLocation(new ClassPathResource("lua/" + name + ".lua"));
+        script.setResultType(Long.class);
+        return script;
+    }
+
+    public ActivityKeys keys(long activityId) {
+        return new ActivityKeys(prefix, activityId);
+    }
+
+    public UserKeys userKeys(long userId) {
+        return new UserKeys(prefix, userId);
+    }
+
+    /** Publishes a sale; returns the stock counter (unchanged when the sale was prewarmed before). */
+    public long prewarm(long activityId, long total, int limitPerUser, Instant startAt, Instant endAt,
+            BigDecimal price) {
+        ActivityKeys k = keys(activityId);
+        return redis.execute(PREWARM, List.of(k.meta(), k.stock()), Long.toString(total),
+                Integer.toString(limitPerUser), Long.toString(startAt.toEpochMilli()),
+                Long.toString(endAt.toEpochMilli()), price.toPlainString());
+    }
+
+    /** Closes a sale early; false when it was not prewarmed. */
+    public boolean close(long activityId) {
+        return redis.execute(CLOSE, List.of(keys(activityId).meta())) >= 0;
+    }
+
+    public Reservation reserve(long activityId, long orderId, long userId, int quantity, String payload) {
+        long code = redis.execute(RESERVE, keys(activityId).forReserve(), Long.toString(orderId),
+                Long.toString(userId), Integer.toString(quantity), payload);
+        ReserveOutcome outcome = ReserveOutcome.of(code);
+        return new Reservation(outcome, outcome == ReserveOutcome.RESERVED ? code : -1);
+    }
+
+    public ReleaseOutcome release(long activityId, long orderId, String reason) {
+        return ReleaseOutcome.of(redis.execute(RELEASE, keys(activityId).forRelease(), Long.toString(orderId),
+                reason));
+    }
+
+    public TryOutcome tryHold(long activityId, long orderId, String xid) {
+        return TryOutcome.of(redis.execute(TCC_TRY, List.of(keys(activityId).ledger()), Long.toString(orderId),
+                xid));
+    }
+
+    /** Returns true when this call or an earlier one confirmed the reservation. */
+    public boolean confirm(long activityId, long orderId, String xid) {
+        ActivityKeys k = keys(activityId);
+        return redis.execute(TCC_CONFIRM, List.of(k.ledger(), k.pending()), Long.toString(orderId), xid) >= 0;
+    }
+
+    /** Returns true when the reservation went back to RESERVED, false on an empty rollback or repeat. */
+    public boolean cancel(long activityId, long orderId, String xid) {
+        return redis.execute(TCC_CANCEL, List.of(keys(activityId).ledger()), Long.toString(orderId), xid) == 1;
+    }
+
+    /** Stock left, or empty when the sale is not in Redis. */
+    public Optional<Long> remaining(long activityId) {
+        return Optional.ofNullable(redis.opsForValue().get(keys(activityId).stock())).map(Long::valueOf);
+    }
+
+    /** Quantity a user holds in a sale (reserved or bought). */
+    public long bought(long activityId, long userId) {
+        Object v = redis.opsForHash().get(keys(activityId).buyers(), Long.toString(userId));
+        return v == null ? 0 : Long.parseLong(v.toString());
+    }
+
+    public Optional<LedgerEntry> entry(long activityId, long orderId) {
+        String oid = Long.toString(orderId);
+        List<Object> f = redis.opsForHash().multiGet(keys(activityId).ledger(),
+                List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r"));
+        if (f.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LedgerEntry(orderId, Long.parseLong((String) f.get(1)),
+                Integer.parseInt((String) f.get(2)), LedgerState.valueOf((String) f.get(0)), (String) f.get(3),
+                (String) f.get(4)));
+    }
+}

@@ -1,0 +1,20 @@
+-- release: give a reservation back (send failed, business failure, timeout). Idempotent.
+-- Only a RESERVED entry is released: one held by a running global transaction (TRYING) or already
+-- settled (CONFIRMED) is left alone.
+-- KEYS[1] stock counter  KEYS[2] buyers hash  KEYS[3] ledger hash  KEYS[4] pending zset
+-- ARGV[1] order id  ARGV[2] reason
+-- returns: 1 released   0 already released   -1 unknown order   -2 held by a transaction (TRYING)
+--          -3 already confirmed
+local oid = ARGV[1]
+local state = redis.call('HGET', KEYS[3], oid .. ':s')
+if not state then return -1 end
+if state == 'RELEASED' then return 0 end
+if state == 'TRYING' then return -2 end
+if state == 'CONFIRMED' then return -3 end
+local qty = tonumber(redis.call('HGET', KEYS[3], oid .. ':q'))
+local user = redis.call('HGET', KEYS[3], oid .. ':u')
+redis.call('INCRBY', KEYS[1], qty)
+redis.call('HINCRBY', KEYS[2], user, -qty)
+redis.call('HSET', KEYS[3], oid .. ':s', 'RELEASED', oid .. ':r', ARGV[2])
+redis.call('ZREM', KEYS[4], oid)
+return 1

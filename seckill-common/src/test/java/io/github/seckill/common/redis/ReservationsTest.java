@@ -1,0 +1,266 @@
+package io.github.seckill.common.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.github.seckill.testsupport.Endpoint;
+import io.github.seckill.testsupport.TestServers;
+
+/** Every Lua script, every return code, against a real Redis. */
+class ReservationsTest {
+
+    private static final AtomicLong IDS = new AtomicLong(1000);
+    private static LettuceConnectionFactory factory;
+    private static StringRedisTemplate redis;
+    private static Reservations reservations;
+
+    private long sale;
+
+    @BeforeAll
+    static void connect() {
+        Endpoint r = TestServers.redis();
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(r.host(), r.port()));
+        factory.afterPropertiesSet();
+        redis = new StringRedisTemplate(factory);
+        reservations = new Reservations(redis, TestServers.redisPrefix());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.delete(redis.keys(TestServers.redisPrefix() + ":*"));
+        factory.destroy();
+    }
+
+    @BeforeEach
+    void openSale() {
+        sale = IDS.incrementAndGet();
+        prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+    }
+
+    private static long prewarm(long id, long stock, int limit, Instant start, Instant end) {
+        return reservations.prewarm(id, stock, limit, start, end, new BigDecimal("9.90"));
+    }
+
+    private Reservation reserve(long order, long user, int qty) {
+        return reservations.reserve(sale, order, user, qty, "{\"orderId\":" + order + "}");
+    }
+
+    private long stock() {
+        return reservations.remaining(sale).orElseThrow();
+    }
+
+    @Nested
+    class Prewarm {
+
+        @Test
+        void setsStockOnceAndKeepsWhatWasSold() {
+            assertThat(reserve(1, 7, 2).remaining()).isEqualTo(3);
+            assertThat(prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60)))
+                    .isEqualTo(3);
+            assertThat(redis.opsForHash().get(reservations.keys(sale).meta(), "limit")).isEqualTo("2");
+        }
+
+        @Test
+        void closeRefusesNewReservationsAndIsIdempotent() {
+            assertThat(reservations.close(sale)).isTrue();
+            assertThat(reservations.close(sale)).isTrue();
+            assertThat(reservations.close(IDS.incrementAndGet())).isFalse();
+            assertThat(reserve(1, 7, 1).outcome()).isEqualTo(ReserveOutcome.CLOSED);
+            assertThat(stock()).isEqualTo(5);
+        }
+    }
+
+    @Nested
+    class Reserve {
+
+        @Test
+        void takesStockCountsBuyerAndWritesLedger() {
+            Reservation r = reserve(11, 7, 2);
+
+            assertThat(r.outcome()).isEqualTo(ReserveOutcome.RESERVED);
+            assertThat(r.remaining()).isEqualTo(3);
+            assertThat(stock()).isEqualTo(3);
+            assertThat(reservations.bought(sale, 7)).isEqualTo(2);
+            LedgerEntry entry = reservations.entry(sale, 11).orElseThrow();
+            assertThat(entry.state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(entry.userId()).isEqualTo(7);
+            assertThat(entry.quantity()).isEqualTo(2);
+            assertThat(entry.payload()).isEqualTo("{\"orderId\":11}");
+            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "11")).isNotNull();
+        }
+
+        @Test
+        void notPrewarmed() {
+            assertThat(reservations.reserve(IDS.incrementAndGet(), 1, 7, 1, "{}").outcome())
+                    .isEqualTo(ReserveOutcome.NOT_PREWARMED);
+        }
+
+        @Test
+        void notStarted() {
+            prewarm(sale, 5, 2, Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(2)));
+            assertThat(reserve(1, 7, 1).outcome()).isEqualTo(ReserveOutcome.NOT_STARTED);
+            assertThat(stock()).isEqualTo(5);
+        }
+
+        @Test
+        void ended() {
+            prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1));
+            assertThat(reserve(1, 7, 1).outcome()).isEqualTo(ReserveOutcome.ENDED);
+            assertThat(stock()).isEqualTo(5);
+        }
+
+        @Test
+        void soldOut() {
+            for (int user = 1; user <= 5; user++) {
+                assertThat(reserve(100 + user, user, 1).reserved()).isTrue();
+            }
+            assertThat(reserve(200, 99, 1).outcome()).isEqualTo(ReserveOutcome.SOLD_OUT);
+            assertThat(stock()).isZero();
+            assertThat(reservations.entry(sale, 200)).isEmpty();
+        }
+
+        @Test
+        void insufficientStock() {
+            reserve(1, 1, 2);
+            reserve(2, 2, 2);
+            assertThat(reserve(3, 3, 2).outcome()).isEqualTo(ReserveOutcome.INSUFFICIENT_STOCK);
+            assertThat(stock()).isEqualTo(1);
+        }
+
+        @Test
+        void overTheUserLimit() {
+            assertThat(reserve(1, 7, 2).reserved()).isTrue();
+            assertThat(reserve(2, 7, 1).outcome()).isEqualTo(ReserveOutcome.LIMIT_EXCEEDED);
+            assertThat(reservations.bought(sale, 7)).isEqualTo(2);
+            assertThat(stock()).isEqualTo(3);
+        }
+
+        @Test
+        void duplicateOrderId() {
+            reserve(1, 7, 1);
+            assertThat(reserve(1, 8, 1).outcome()).isEqualTo(ReserveOutcome.DUPLICATE_ORDER);
+            assertThat(stock()).isEqualTo(4);
+            assertThat(reservations.bought(sale, 8)).isZero();
+        }
+    }
+
+    @Nested
+    class Release {
+
+        @Test
+        void givesStockAndQuotaBackOnce() {
+            reserve(1, 7, 2);
+
+            assertThat(reservations.release(sale, 1, "send failed")).isEqualTo(ReleaseOutcome.RELEASED);
+            assertThat(reservations.release(sale, 1, "send failed")).isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
+
+            assertThat(stock()).isEqualTo(5);
+            assertThat(reservations.bought(sale, 7)).isZero();
+            LedgerEntry entry = reservations.entry(sale, 1).orElseThrow();
+            assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
+            assertThat(entry.reason()).isEqualTo("send failed");
+            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "1")).isNull();
+        }
+
+        @Test
+        void unknownOrder() {
+            assertThat(reservations.release(sale, 404, "x")).isEqualTo(ReleaseOutcome.UNKNOWN_ORDER);
+            assertThat(stock()).isEqualTo(5);
+        }
+
+        @Test
+        void leavesAReservationHeldByATransaction() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.HELD_BY_TRANSACTION);
+            assertThat(stock()).isEqualTo(4);
+        }
+
+        @Test
+        void leavesAConfirmedReservation() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reservations.confirm(sale, 1, "xid-1");
+            assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.ALREADY_CONFIRMED);
+            assertThat(stock()).isEqualTo(4);
+        }
+    }
+
+    @Nested
+    class Tcc {
+
+        @Test
+        void tryThenConfirmSettlesTheReservation() {
+            reserve(1, 7, 1);
+
+            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.TAKEN);
+            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.ALREADY_TAKEN);
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+            assertThat(reservations.confirm(sale, 1, "xid-1")).isTrue();
+            assertThat(reservations.confirm(sale, 1, "xid-1")).isTrue();
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "1")).isNull();
+            assertThat(stock()).isEqualTo(4);
+            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.ALREADY_CONFIRMED);
+        }
+
+        @Test
+        void cancelAfterTryKeepsTheReservationForARetry() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+
+            assertThat(reservations.cancel(sale, 1, "xid-1")).isTrue();
+            assertThat(reservations.cancel(sale, 1, "xid-1")).isFalse();
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(stock()).isEqualTo(4);
+            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.TAKEN);
+        }
+
+        @Test
+        void emptyRollbackFencesALateTry() {
+            reserve(1, 7, 1);
+
+            assertThat(reservations.cancel(sale, 1, "xid-1")).isFalse();
+
+            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.FENCED);
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        }
+
+        @Test
+        void confirmWithoutTryChangesNothing() {
+            reserve(1, 7, 1);
+            assertThat(reservations.confirm(sale, 1, "xid-1")).isFalse();
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        }
+
+        @Test
+        void tryRefusedWhileAnotherTransactionHoldsIt() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.HELD_BY_OTHER);
+        }
+
+        @Test
+        void tryOnUnknownOrReleasedOrder() {
+            assertThat(reservations.tryHold(sale, 404, "xid-1")).isEqualTo(TryOutcome.UNKNOWN_ORDER);
+            reserve(1, 7, 1);
+            reservations.release(sale, 1, "gone");
+            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.RELEASED);
+        }
+    }
+}

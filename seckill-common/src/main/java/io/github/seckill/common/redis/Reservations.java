@@ -95,6 +95,30 @@ public class Reservations {
         return Optional.ofNullable(redis.opsForValue().get(keys(activityId).stock())).map(Long::valueOf);
     }
 
+    /** Records which sale an order belongs to, so the shopper's order is found by its id alone. */
+    public void index(long userId, long orderId, long activityId) {
+        redis.opsForHash().put(userKeys(userId).orders(), Long.toString(orderId), Long.toString(activityId));
+    }
+
+    /** The sale of one of the user's orders; empty when the order is not the user's. */
+    public Optional<Long> saleOf(long userId, long orderId) {
+        Object sale = redis.opsForHash().get(userKeys(userId).orders(), Long.toString(orderId));
+        return Optional.ofNullable(sale).map(s -> Long.valueOf(s.toString()));
+    }
+
+    /** The sale's settings, or empty when it was never prewarmed. */
+    public Optional<SaleTerms> terms(long activityId) {
+        List<Object> f = redis.opsForHash().multiGet(keys(activityId).meta(),
+                List.of("total", "limit", "startAt", "endAt", "price", "status"));
+        if (f.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SaleTerms(Long.parseLong((String) f.get(0)), Integer.parseInt((String) f.get(1)),
+                Instant.ofEpochMilli(Long.parseLong((String) f.get(2))),
+                Instant.ofEpochMilli(Long.parseLong((String) f.get(3))), new BigDecimal((String) f.get(4)),
+                "CLOSED".equals(f.get(5))));
+    }
+
     /** Quantity a user holds in a sale (reserved or bought). */
     public long bought(long activityId, long userId) {
         Object v = redis.opsForHash().get(keys(activityId).buyers(), Long.toString(userId));

@@ -1,0 +1,49 @@
+package io.github.seckill.order.infra;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import io.github.seckill.common.redis.Reservations;
+
+/** Redis scripts, Kafka topics, and redelivery of orders whose outcome could not be settled. */
+@Configuration(proxyBeanMethods = false)
+class Infrastructure {
+
+    @Bean
+    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+        return new Reservations(redis, prefix);
+    }
+
+    @Bean
+    NewTopic orderPlacedTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderPlaced()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic orderFailedTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderFailed()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
+    /** An order whose outcome could not even be handed on (Kafka down) is redelivered, never dropped. */
+    @Bean
+    DefaultErrorHandler redeliverUntilSettled() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.seckill.api.account;
+
+import java.time.Clock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.problem.ProblemTypes;
+
+/** Registration and login. */
+@Service
+class Accounts {
+
+    /** Checked when the user does not exist, so an unknown name and a wrong password cost the same. */
+    private final String noUserHash;
+
+    private final UserAccounts users;
+    private final PasswordEncoder passwords;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    Accounts(UserAccounts users, PasswordEncoder passwords, Tokens tokens, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.noUserHash = passwords.encode("no such user");
+    }
+
+    @Transactional
+    long register(Credentials credentials) {
+        if (users.existsByUsername(credentials.username())) {
+            throw taken(credentials.username());
+        }
+        try {
+            return users.saveAndFlush(new UserAccount(credentials.username(),
+                    passwords.encode(credentials.password()), clock.instant())).id();
+        } catch (DataIntegrityViolationException raced) {
+            throw taken(credentials.username());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Tokens.AccessToken login(Credentials credentials) {
+        UserAccount user = users.findByUsername(credentials.username()).orElse(null);
+        boolean matches = passwords.matches(credentials.password(), user == null ? noUserHash : user.passwordHash());
+        if (user == null || !matches) {
+            throw new Problem(HttpStatus.UNAUTHORIZED, ProblemTypes.BAD_CREDENTIALS,
+                    "Bad credentials", "username or password is wrong");
+        }
+        return tokens.issue(user);
+    }
+
+    private static Problem taken(String username) {
+        return new Problem(HttpStatus.CONFLICT, ProblemTypes.USERNAME_TAKEN,
+                "Username taken", "username '" + username + "' is already registered");
+    }
+}

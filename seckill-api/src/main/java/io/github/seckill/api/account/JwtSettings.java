@@ -1,0 +1,28 @@
+package io.github.seckill.api.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Access tokens: HMAC-SHA256 signed JWTs.
+ *
+ * @param secret   signing key, at least 32 bytes; the default is for local use only
+ * @param issuer   {@code iss} written and required
+ * @param audience {@code aud} written and required
+ * @param ttl      lifetime of an access token
+ */
+@ConfigurationProperties("seckill.jwt")
+public record JwtSettings(@DefaultValue(JwtSettings.DEVELOPMENT_SECRET) String secret,
+        @DefaultValue("seckill") String issuer, @DefaultValue("seckill-api") String audience,
+        @DefaultValue("15m") Duration ttl) {
+
+    public static final String DEVELOPMENT_SECRET = "local-development-secret-change-me-0123456789";
+
+    public JwtSettings {
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("seckill.jwt.secret must be at least 32 bytes");
+        }
+    }
+}

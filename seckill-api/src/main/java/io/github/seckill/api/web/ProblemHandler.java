@@ -1,5 +1,6 @@
 package io.github.seckill.api.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,7 +30,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> error(e.getField(), e.getDefaultMessage()))
                 .toList();
         ProblemDetail problem = validation("request has invalid fields");
         problem.setProperty("errors", errors);
@@ -37,8 +40,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = validation("request has invalid parameters");
-        problem.setProperty("errors", ex.getAllErrors().stream().map(e -> e.getDefaultMessage()).toList());
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors().forEach(e -> errors.add(error(e.getField(), e.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(e -> errors.add(error(name, e.getDefaultMessage())));
+            }
+        }
+        ProblemDetail problem = validation("request has invalid fields");
+        problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -56,6 +68,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = validation("'" + ex.getName() + "' has an invalid value");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", String.valueOf(field), "message", String.valueOf(message));
     }
 
     private static ProblemDetail validation(String detail) {

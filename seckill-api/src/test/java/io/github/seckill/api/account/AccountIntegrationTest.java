@@ -1,0 +1,81 @@
+package io.github.seckill.api.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.testsupport.TestServers;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountIntegrationTest extends ApiTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private int users(String name) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Integer.class, name);
+    }
+
+    @Test
+    void registerStoresABcryptHashAndLoginIssuesABearerToken() {
+        String name = "alice" + TestServers.RUN;
+        ResponseEntity<Map> created = http.postForEntity("/api/v1/auth/register",
+                Map.of("username", name, "password", "correct horse"), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("username", name);
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM users WHERE username = ?", String.class, name))
+                .startsWith("$2a$").doesNotContain("correct horse");
+
+        ResponseEntity<Map> login = http.postForEntity("/api/v1/auth/login",
+                Map.of("username", name, "password", "correct horse"), Map.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(login.getBody()).containsEntry("tokenType", "Bearer").containsEntry("expiresIn", 900);
+        assertThat((String) login.getBody().get("accessToken")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    }
+
+    @Test
+    void takenUsernameIsAConflictAndWritesNothing() {
+        String name = "bob" + TestServers.RUN;
+        http.postForEntity("/api/v1/auth/register", Map.of("username", name, "password", "password123"), Map.class);
+
+        ResponseEntity<Map> again = http.postForEntity("/api/v1/auth/register",
+                Map.of("username", name, "password", "other-password"), Map.class);
+
+        assertProblem(again, HttpStatus.CONFLICT, "username-taken");
+        assertThat(users(name)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidRegistrationNamesTheFieldAndWritesNothing() {
+        String name = "x";
+        ResponseEntity<Map> response = http.postForEntity("/api/v1/auth/register",
+                Map.of("username", name, "password", "short"), Map.class);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "validation");
+        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("username", "password");
+        assertThat(users(name)).isZero();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAreBothUnauthorized() {
+        String name = "carol" + TestServers.RUN;
+        http.postForEntity("/api/v1/auth/register", Map.of("username", name, "password", "password123"), Map.class);
+
+        assertProblem(http.postForEntity("/api/v1/auth/login", Map.of("username", name, "password", "wrong-password"),
+                Map.class), HttpStatus.UNAUTHORIZED, "bad-credentials");
+        assertProblem(http.postForEntity("/api/v1/auth/login",
+                Map.of("username", "nobody" + TestServers.RUN, "password", "password123"), Map.class),
+                HttpStatus.UNAUTHORIZED, "bad-credentials");
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.seckill.api.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.redis.LedgerState;
+import io.github.seckill.testsupport.KafkaProbe;
+import io.github.seckill.testsupport.TestServers;
+
+/** The purchase path against real Redis, Kafka and MariaDB. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PurchaseIntegrationTest extends ApiTestSupport {
+
+    private static KafkaProbe placed;
+
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JwtEncoder jwt;
+
+    @BeforeAll
+    static void listen() {
+        TestServers.kafka();
+    }
+
+    @AfterAll
+    static void stopListening() {
+        if (placed != null) {
+            placed.close();
+        }
+    }
+
+    private KafkaProbe placed() {
+        if (placed == null) {
+            placed = new KafkaProbe(TestServers.topic("seckill.order.placed"));
+        }
+        return placed;
+    }
+
+    private List<ConsumerRecord<String, String>> messagesFor(long sale) throws Exception {
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : placed().received()) {
+            if (json.readValue(r.value(), OrderPlaced.class).activityId() == sale) {
+                mine.add(r);
+            }
+        }
+        return mine;
+    }
+
+    @Test
+    void purchaseReservesInRedisPublishesAndAnswersAccepted() throws Exception {
+        placed();
+        long sale = openSale(5, 2);
+        String token = shopper();
+
+        ResponseEntity<Map> response = buy(token, sale, "{\"quantity\":2}");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String orderId = (String) response.getBody().get("orderId");
+        assertThat(response.getBody()).containsEntry("status", "PENDING");
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/orders/" + orderId);
+        assertThat(reservations.remaining(sale)).contains(3L);
+        assertThat(reservations.entry(sale, Long.parseLong(orderId)).orElseThrow().state())
+                .isEqualTo(LedgerState.RESERVED);
+
+        ConsumerRecord<String, String> message = placed().await(1, Duration.ofSeconds(20)).stream()
+                .filter(r -> r.key().equals(orderId)).findFirst().orElseThrow();
+        OrderPlaced order = json.readValue(message.value(), OrderPlaced.class);
+        assertThat(order.activityId()).isEqualTo(sale);
+        assertThat(order.quantity()).isEqualTo(2);
+        assertThat(order.amount()).isEqualByComparingTo("19.80");
+        assertThat(message.value()).isEqualTo(reservations.entry(sale, order.orderId()).orElseThrow().payload());
+
+        ResponseEntity<Map> status = get(token, "/api/v1/orders/" + orderId);
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status.getBody()).containsEntry("orderId", orderId).containsEntry("status", "PENDING")
+                .containsEntry("amount", "19.80").containsEntry("quantity", 2);
+        assertProblem(get(shopper(), "/api/v1/orders/" + orderId), HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void secondPurchaseOverTheLimitIsRefused() {
+        long sale = openSale(5, 1);
+        String token = shopper();
+        assertThat(buy(token, sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "limit-exceeded");
+
+        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(ledgerSize(sale)).isEqualTo(4); // one entry: payload, state, user, quantity
+    }
+
+    @Test
+    void tenBuyersForThreeUnitsGetExactlyThreeOrders() throws Exception {
+        long sale = openSale(3, 1);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tokens.add(shopper());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<ResponseEntity<Map>>> answers = new ArrayList<>();
+        for (String token : tokens) {
+            answers.add(pool.submit((Callable<ResponseEntity<Map>>) () -> buy(token, sale, "{\"quantity\":1}")));
+        }
+        List<ResponseEntity<Map>> responses = new ArrayList<>();
+        for (Future<ResponseEntity<Map>> answer : answers) {
+            responses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.ACCEPTED).hasSize(3);
+        List<ResponseEntity<Map>> refused = responses.stream()
+                .filter(r -> r.getStatusCode() != HttpStatus.ACCEPTED).toList();
+        assertThat(refused).hasSize(7);
+        refused.forEach(r -> assertProblem(r, HttpStatus.CONFLICT, "sold-out"));
+        assertThat(reservations.remaining(sale)).contains(0L);
+        assertThat(redis.opsForZSet().size(reservations.keys(sale).pending())).isEqualTo(3);
+    }
+
+    @Test
+    void badInputIsAProblemAndWritesNothing() throws Exception {
+        placed();
+        long sale = openSale(5, 2);
+        String token = shopper();
+
+        assertProblem(buy(token, sale, ""), HttpStatus.BAD_REQUEST, "malformed-request");
+        assertProblem(buy(token, sale, "{\"quantity\":\"many\"}"), HttpStatus.BAD_REQUEST, "malformed-request");
+        ResponseEntity<Map> missing = buy(token, sale, "{}");
+        assertProblem(missing, HttpStatus.BAD_REQUEST, "validation");
+        assertThat(missing.getBody().get("errors").toString()).contains("quantity");
+        assertProblem(buy(token, sale, "{\"quantity\":0}"), HttpStatus.BAD_REQUEST, "validation");
+        assertProblem(buy(token, sale, "{\"quantity\":3}"), HttpStatus.CONFLICT, "limit-exceeded");
+        assertProblem(buy(token, "abc", "{\"quantity\":1}"), HttpStatus.BAD_REQUEST, "validation");
+        assertProblem(buy(token, sale + 1_000_000, "{\"quantity\":1}"), HttpStatus.NOT_FOUND, "sale-not-found");
+        assertProblem(buy(null, sale, "{\"quantity\":1}"), HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertProblem(buy(expiredToken(), sale, "{\"quantity\":1}"), HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertProblem(buy("not.a.jwt", sale, "{\"quantity\":1}"), HttpStatus.UNAUTHORIZED, "unauthorized");
+
+        assertThat(reservations.remaining(sale)).contains(5L);
+        assertThat(ledgerSize(sale)).isZero();
+        assertThat(messagesFor(sale)).isEmpty();
+    }
+
+    @Test
+    void saleWindowIsEnforced() {
+        long sale = openSale(5, 2);
+        Instant start = Instant.now().plusSeconds(3600);
+        reservations.prewarm(sale, 5, 2, start, start.plusSeconds(3600), new java.math.BigDecimal("9.90"));
+        String token = shopper();
+
+        ResponseEntity<Map> early = buy(token, sale, "{\"quantity\":1}");
+        assertProblem(early, HttpStatus.TOO_EARLY, "sale-not-started");
+        assertThat(early.getBody()).containsKey("startAt");
+        assertThat(early.getHeaders().getFirst("Retry-After")).isNotBlank();
+
+        reservations.prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
+                new java.math.BigDecimal("9.90"));
+        assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
+        assertThat(reservations.remaining(sale)).contains(5L);
+    }
+
+    private String expiredToken() {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("seckill").audience(List.of("seckill-api")).subject("1")
+                .issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(15))).build();
+        return jwt.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}

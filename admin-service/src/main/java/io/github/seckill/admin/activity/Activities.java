@@ -1,0 +1,6 @@
+package io.github.seckill.admin.activity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Activities extends JpaRepository<Activity, Long> {
+}

@@ -1,0 +1,13 @@
+package io.github.seckill.admin.product;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/** A product as the API shows it; money travels as a decimal string. */
+record ProductView(long id, String name, String description, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price) {
+
+    static ProductView of(Product p) {
+        return new ProductView(p.id(), p.name(), p.description(), p.price());
+    }
+}

@@ -22,7 +22,7 @@ final class Coordinator {
 
     static Endpoint start(String run) {
         Path jar = locateJar();
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "seckill-tc-" + run);
+        Path home = Path.of("target", "seata-tc-" + run).toAbsolutePath();
         int port = Endpoint.freePort();
         int consolePort = Endpoint.freePort();
         Endpoint endpoint = new Endpoint("127.0.0.1", port);
@@ -47,10 +47,13 @@ final class Coordinator {
 
     private static List<String> command(Path jar, Path home, int port, int consolePort) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        // Spring settings as -D: the server aborts on --key=value arguments.
+        return List.of(java, "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dserver.port=" + consolePort,
+                "-Dserver.tomcat.basedir=" + home.resolve("tomcat"),
                 "-Dseata.store.file.dir=" + home.resolve("store"),
                 "-Dlogging.file.path=" + home.resolve("logs"),
+                "-Dlogging.path=" + home.resolve("logs"),
                 "-Dseata.metrics.enabled=false",
                 "-jar", jar.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-m", "file");
     }

@@ -2,7 +2,9 @@
 -- Only a RESERVED entry is released: one held by a running global transaction (TRYING) or already
 -- settled (CONFIRMED) is left alone.
 -- KEYS[1] stock counter  KEYS[2] buyers hash  KEYS[3] ledger hash  KEYS[4] pending zset
--- ARGV[1] order id  ARGV[2] reason
+-- ARGV[1] order id  ARGV[2] reason  ARGV[3] restock channel  ARGV[4] activity id
+-- When the stock was 0 before the release, ARGV[4] is published on ARGV[3] so every shopper API
+-- instance clears its local sold-out flag.
 -- returns: 1 released   0 already released   -1 unknown order   -2 held by a transaction (TRYING)
 --          -3 already confirmed
 local oid = ARGV[1]
@@ -13,8 +15,11 @@ if state == 'TRYING' then return -2 end
 if state == 'CONFIRMED' then return -3 end
 local qty = tonumber(redis.call('HGET', KEYS[3], oid .. ':q'))
 local user = redis.call('HGET', KEYS[3], oid .. ':u')
-redis.call('INCRBY', KEYS[1], qty)
+local after = redis.call('INCRBY', KEYS[1], qty)
 redis.call('HINCRBY', KEYS[2], user, -qty)
 redis.call('HSET', KEYS[3], oid .. ':s', 'RELEASED', oid .. ':r', ARGV[2])
 redis.call('ZREM', KEYS[4], oid)
+if after - qty <= 0 then
+  redis.call('PUBLISH', ARGV[3], ARGV[4])
+end
 return 1

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,10 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.MySQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+
 /**
  * The real servers integration tests talk to, found once per test JVM in this order:
  * <ol>
@@ -29,7 +34,8 @@ import org.testcontainers.kafka.KafkaContainer;
  * as a child process.</li>
  * </ol>
  * Every run has its own id: database names, the Redis key prefix and topic names carry it, so a
- * rerun on a used machine never sees old state.
+ * rerun on a used machine never sees old state. The run's databases and keys are removed when the
+ * JVM exits.
  */
 public final class TestServers {
 
@@ -78,6 +84,7 @@ public final class TestServers {
                 c.start();
                 return new Endpoint(c.getHost(), c.getMappedPort(6379)).toString();
             });
+            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::deleteKeys, "test-redis-cleanup"));
         }
         return redis;
     }
@@ -176,6 +183,20 @@ public final class TestServers {
             }
         } catch (SQLException e) {
             System.err.println("could not drop test databases " + DATABASES + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteKeys() {
+        RedisClient client = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = connection.sync().keys(redisPrefix() + ":*");
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(String[]::new));
+            }
+        } catch (RuntimeException e) {
+            System.err.println("could not delete this run's Redis keys: " + e.getMessage());
+        } finally {
+            client.shutdown();
         }
     }
 

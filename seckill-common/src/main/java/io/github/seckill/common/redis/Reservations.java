@@ -71,7 +71,7 @@ public class Reservations {
 
     public ReleaseOutcome release(long activityId, long orderId, String reason) {
         return ReleaseOutcome.of(redis.execute(RELEASE, keys(activityId).forRelease(), Long.toString(orderId),
-                reason));
+                reason, SaleChannels.restocked(prefix), Long.toString(activityId)));
     }
 
     public TryOutcome tryHold(long activityId, long orderId, String xid) {

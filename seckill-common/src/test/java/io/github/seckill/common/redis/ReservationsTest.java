@@ -1,10 +1,14 @@
 package io.github.seckill.common.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +177,26 @@ class ReservationsTest {
             assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
             assertThat(entry.reason()).isEqualTo("send failed");
             assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "1")).isNull();
+        }
+
+        @Test
+        void announcesRestockOnlyWhenTheSaleHadNone() throws Exception {
+            BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            var connection = factory.getConnection();
+            connection.subscribe((message, pattern) -> heard.add(new String(message.getBody())),
+                    SaleChannels.restocked(TestServers.redisPrefix()).getBytes());
+            try {
+                reserve(1, 1, 2);
+                reserve(2, 2, 2);
+                reserve(3, 3, 1);
+                reservations.release(sale, 3, "gone"); // 0 -> 1: announced
+                reservations.release(sale, 2, "gone"); // 1 -> 3: not announced
+                await().until(() -> !heard.isEmpty());
+                assertThat(heard.poll()).isEqualTo(Long.toString(sale));
+                assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            } finally {
+                connection.close();
+            }
         }
 
         @Test

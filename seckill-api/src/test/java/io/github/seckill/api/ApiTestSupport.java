@@ -44,7 +44,7 @@ public abstract class ApiTestSupport {
 
     protected long openSale(long stock, int limit) {
         long sale = SALES.incrementAndGet();
-        reservations.prewarm(sale, stock, limit, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
+        reservations.prewarm(sale, "Sale " + sale, stock, limit, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
                 new BigDecimal("9.90"));
         return sale;
     }

@@ -53,7 +53,7 @@ class ActivityService {
         Activity sale = find(id);
         sale.markPrewarmed();
         activities.saveAndFlush(sale);
-        long remaining = reservations.prewarm(id, sale.stock(), sale.limitPerUser(), sale.startAt(),
+        long remaining = reservations.prewarm(id, sale.title(), sale.stock(), sale.limitPerUser(), sale.startAt(),
                 sale.endAt(), sale.price());
         return ActivityView.of(sale, remaining);
     }

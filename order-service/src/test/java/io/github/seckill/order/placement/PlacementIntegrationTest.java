@@ -59,7 +59,7 @@ class PlacementIntegrationTest {
 
     private long openSale(long stock) {
         long sale = SALES.incrementAndGet();
-        reservations.prewarm(sale, stock, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
+        reservations.prewarm(sale, "Sale " + sale, stock, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
                 new BigDecimal("19.90"));
         return sale;
     }

@@ -2,6 +2,7 @@ package io.github.seckill.api.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
     void saleWindowIsEnforced() {
         long sale = openSale(5, 2);
         Instant start = Instant.now().plusSeconds(3600);
-        reservations.prewarm(sale, 5, 2, start, start.plusSeconds(3600), new java.math.BigDecimal("9.90"));
+        reservations.prewarm(sale, "Sale", 5, 2, start, start.plusSeconds(3600), new BigDecimal("9.90"));
         String token = shopper();
 
         ResponseEntity<Map> early = buy(token, sale, "{\"quantity\":1}");
@@ -180,8 +181,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(early.getBody()).containsKey("startAt");
         assertThat(early.getHeaders().getFirst("Retry-After")).isNotBlank();
 
-        reservations.prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
-                new java.math.BigDecimal("9.90"));
+        reservations.prewarm(sale, "Sale", 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
+                new BigDecimal("9.90"));
         assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
         assertThat(reservations.remaining(sale)).contains(5L);
     }

@@ -48,13 +48,29 @@ public class Reservations {
         return new UserKeys(prefix, userId);
     }
 
-    /** Publishes a sale; returns the stock counter (unchanged when the sale was prewarmed before). */
-    public long prewarm(long activityId, long total, int limitPerUser, Instant startAt, Instant endAt,
-            BigDecimal price) {
+    /**
+     * Publishes a sale and lists it in the catalogue index; returns the stock counter (unchanged
+     * when the sale was prewarmed before).
+     */
+    public long prewarm(long activityId, String title, long total, int limitPerUser, Instant startAt,
+            Instant endAt, BigDecimal price) {
         ActivityKeys k = keys(activityId);
-        return redis.execute(PREWARM, List.of(k.meta(), k.stock()), Long.toString(total),
+        long stock = redis.execute(PREWARM, List.of(k.meta(), k.stock()), Long.toString(total),
                 Integer.toString(limitPerUser), Long.toString(startAt.toEpochMilli()),
-                Long.toString(endAt.toEpochMilli()), price.toPlainString());
+                Long.toString(endAt.toEpochMilli()), price.toPlainString(), title);
+        redis.opsForZSet().add(catalogue(), Long.toString(activityId), endAt.toEpochMilli());
+        return stock;
+    }
+
+    /** Index of prewarmed sales scored by their end (epoch ms); another slot than the sales' own keys. */
+    public String catalogue() {
+        return prefix + ":sales";
+    }
+
+    /** Ids of the prewarmed sales that have not ended at {@code now}, soonest end first. */
+    public List<Long> salesOpenAt(Instant now) {
+        return redis.opsForZSet().rangeByScore(catalogue(), now.toEpochMilli(), Double.POSITIVE_INFINITY).stream()
+                .map(Long::valueOf).toList();
     }
 
     /** Closes a sale early; false when it was not prewarmed. */
@@ -109,14 +125,14 @@ public class Reservations {
     /** The sale's settings, or empty when it was never prewarmed. */
     public Optional<SaleTerms> terms(long activityId) {
         List<Object> f = redis.opsForHash().multiGet(keys(activityId).meta(),
-                List.of("total", "limit", "startAt", "endAt", "price", "status"));
+                List.of("total", "limit", "startAt", "endAt", "price", "status", "title"));
         if (f.get(0) == null) {
             return Optional.empty();
         }
         return Optional.of(new SaleTerms(Long.parseLong((String) f.get(0)), Integer.parseInt((String) f.get(1)),
                 Instant.ofEpochMilli(Long.parseLong((String) f.get(2))),
                 Instant.ofEpochMilli(Long.parseLong((String) f.get(3))), new BigDecimal((String) f.get(4)),
-                "CLOSED".equals(f.get(5))));
+                "CLOSED".equals(f.get(5)), (String) f.get(6)));
     }
 
     /** Quantity a user holds in a sale (reserved or bought). */

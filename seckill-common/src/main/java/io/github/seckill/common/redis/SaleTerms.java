@@ -5,5 +5,5 @@ import java.time.Instant;
 
 /** A sale's settings as prewarmed into Redis. */
 public record SaleTerms(long total, int limitPerUser, Instant startAt, Instant endAt, BigDecimal price,
-        boolean closed) {
+        boolean closed, String title) {
 }

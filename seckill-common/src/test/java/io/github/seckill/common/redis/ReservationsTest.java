@@ -55,7 +55,7 @@ class ReservationsTest {
     }
 
     private static long prewarm(long id, long stock, int limit, Instant start, Instant end) {
-        return reservations.prewarm(id, stock, limit, start, end, new BigDecimal("9.90"));
+        return reservations.prewarm(id, "Sale " + id, stock, limit, start, end, new BigDecimal("9.90"));
     }
 
     private Reservation reserve(long order, long user, int qty) {
@@ -75,6 +75,13 @@ class ReservationsTest {
             assertThat(prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60)))
                     .isEqualTo(3);
             assertThat(redis.opsForHash().get(reservations.keys(sale).meta(), "limit")).isEqualTo("2");
+        }
+
+        @Test
+        void listsTheSaleInTheCatalogueUntilItEnds() {
+            assertThat(reservations.salesOpenAt(Instant.now())).contains(sale);
+            assertThat(reservations.salesOpenAt(Instant.now().plusSeconds(7200))).doesNotContain(sale);
+            assertThat(reservations.terms(sale).orElseThrow().title()).isEqualTo("Sale " + sale);
         }
 
         @Test

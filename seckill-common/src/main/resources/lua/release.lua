@@ -1,18 +1,18 @@
 -- release: give a reservation back (send failed, business failure, timeout). Idempotent.
--- Only a RESERVED entry is released: one held by a running global transaction (TRYING) or already
--- settled (CONFIRMED) is left alone.
+-- Only a RESERVED entry is released: one held by a running global transaction (TRYING,
+-- CANCELLING) or already settled (CONFIRMED, CANCELLED) is left alone.
 -- KEYS[1] stock counter  KEYS[2] buyers hash  KEYS[3] ledger hash  KEYS[4] pending zset
 -- ARGV[1] order id  ARGV[2] reason  ARGV[3] restock channel  ARGV[4] activity id
 -- When the stock was 0 before the release, ARGV[4] is published on ARGV[3] so every shopper API
 -- instance clears its local sold-out flag.
--- returns: 1 released   0 already released   -1 unknown order   -2 held by a transaction (TRYING)
---          -3 already confirmed
+-- returns: 1 released   0 already released   -1 unknown order   -2 held by a transaction
+--          -3 settled (confirmed or cancelled after confirm)
 local oid = ARGV[1]
 local state = redis.call('HGET', KEYS[3], oid .. ':s')
 if not state then return -1 end
 if state == 'RELEASED' then return 0 end
-if state == 'TRYING' then return -2 end
-if state == 'CONFIRMED' then return -3 end
+if state == 'TRYING' or state == 'CANCELLING' then return -2 end
+if state ~= 'RESERVED' then return -3 end
 local qty = tonumber(redis.call('HGET', KEYS[3], oid .. ':q'))
 local user = redis.call('HGET', KEYS[3], oid .. ':u')
 local after = redis.call('INCRBY', KEYS[1], qty)

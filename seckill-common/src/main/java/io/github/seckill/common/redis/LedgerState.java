@@ -8,6 +8,10 @@ public enum LedgerState {
     TRYING,
     /** The global transaction committed: the order is in MySQL. */
     CONFIRMED,
-    /** Stock given back; the entry keeps the reason. */
-    RELEASED
+    /** Stock given back before the order reached MySQL; the entry keeps the reason (order FAILED). */
+    RELEASED,
+    /** A created order is being cancelled by a global transaction; stock not yet back. */
+    CANCELLING,
+    /** A created order was cancelled: stock and buyer quota are back. */
+    CANCELLED
 }

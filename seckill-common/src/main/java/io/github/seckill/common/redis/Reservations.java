@@ -2,7 +2,9 @@ package io.github.seckill.common.redis;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
@@ -21,9 +23,10 @@ public class Reservations {
     private static final RedisScript<Long> CLOSE = script("close");
     private static final RedisScript<Long> RESERVE = script("reserve");
     private static final RedisScript<Long> RELEASE = script("release");
-    private static final RedisScript<Long> TCC_TRY = script("tcc-try");
-    private static final RedisScript<Long> TCC_CONFIRM = script("tcc-confirm");
-    private static final RedisScript<Long> TCC_CANCEL = script("tcc-cancel");
+    private static final RedisScript<List> TCC_TRY = script("tcc-try", List.class);
+    private static final RedisScript<List> TCC_CONFIRM = script("tcc-confirm", List.class);
+    private static final RedisScript<List> TCC_CANCEL = script("tcc-cancel", List.class);
+    private static final RedisScript<Long> RESTOCK = script("restock");
 
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -34,10 +37,25 @@ public class Reservations {
     }
 
     private static RedisScript<Long> script(String name) {
-        DefaultRedisScript<Long> script = new DefaultRedisScript<>();
+        return script(name, Long.class);
+    }
+
+    private static <T> RedisScript<T> script(String name, Class<T> type) {
+        DefaultRedisScript<T> script = new DefaultRedisScript<>();
         script.setLocation(new ClassPathResource("lua/" + name + ".lua"));
-        script.setResultType(Long.class);
+        script.setResultType(type);
         return script;
+    }
+
+    /** Runs a per-order script on many orders of one sale: xid first, then the order ids. */
+    @SuppressWarnings("unchecked")
+    private List<Long> perOrder(RedisScript<List> script, List<String> keys, String xid, List<Long> orderIds) {
+        Object[] args = new Object[orderIds.size() + 1];
+        args[0] = xid;
+        for (int i = 0; i < orderIds.size(); i++) {
+            args[i + 1] = Long.toString(orderIds.get(i));
+        }
+        return (List<Long>) redis.execute(script, keys, args);
     }
 
     public ActivityKeys keys(long activityId) {
@@ -91,19 +109,61 @@ public class Reservations {
     }
 
     public TryOutcome tryHold(long activityId, long orderId, String xid) {
-        return TryOutcome.of(redis.execute(TCC_TRY, List.of(keys(activityId).ledger()), Long.toString(orderId),
-                xid));
+        return tryHold(activityId, List.of(orderId), xid).get(orderId);
+    }
+
+    /** TCC try on many orders of one sale in one call; the outcome per order id. */
+    public Map<Long, TryOutcome> tryHold(long activityId, List<Long> orderIds, String xid) {
+        List<Long> codes = perOrder(TCC_TRY, List.of(keys(activityId).ledger()), xid, orderIds);
+        Map<Long, TryOutcome> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < orderIds.size(); i++) {
+            outcomes.put(orderIds.get(i), TryOutcome.of(codes.get(i)));
+        }
+        return outcomes;
     }
 
     /** Returns true when this call or an earlier one confirmed the reservation. */
     public boolean confirm(long activityId, long orderId, String xid) {
+        return confirm(activityId, List.of(orderId), xid) == 1;
+    }
+
+    /** Confirms the orders this xid holds; returns how many are confirmed (now or before). */
+    public int confirm(long activityId, List<Long> orderIds, String xid) {
         ActivityKeys k = keys(activityId);
-        return redis.execute(TCC_CONFIRM, List.of(k.ledger(), k.pending()), Long.toString(orderId), xid) >= 0;
+        return (int) perOrder(TCC_CONFIRM, List.of(k.ledger(), k.pending()), xid, orderIds).stream()
+                .filter(code -> code >= 0).count();
     }
 
     /** Returns true when the reservation went back to RESERVED, false on an empty rollback or repeat. */
     public boolean cancel(long activityId, long orderId, String xid) {
-        return redis.execute(TCC_CANCEL, List.of(keys(activityId).ledger()), Long.toString(orderId), xid) == 1;
+        return cancel(activityId, List.of(orderId), xid) == 1;
+    }
+
+    /** Cancels this xid's hold on the orders; returns how many went back to RESERVED. */
+    public int cancel(long activityId, List<Long> orderIds, String xid) {
+        return (int) perOrder(TCC_CANCEL, List.of(keys(activityId).ledger()), xid, orderIds).stream()
+                .filter(code -> code == 1).count();
+    }
+
+    /** Restock try for cancelling a created order: CONFIRMED -> CANCELLING(xid). */
+    public RestockOutcome tryRestock(long activityId, long orderId, String xid) {
+        return RestockOutcome.of(restock(activityId, "try", orderId, xid));
+    }
+
+    /** Restock confirm: stock and quota back; true when done now or before. */
+    public boolean confirmRestock(long activityId, long orderId, String xid) {
+        return restock(activityId, "confirm", orderId, xid) >= 0;
+    }
+
+    /** Restock cancel: back to CONFIRMED; false on an empty rollback or repeat (tombstone written). */
+    public boolean cancelRestock(long activityId, long orderId, String xid) {
+        return restock(activityId, "cancel", orderId, xid) == 1;
+    }
+
+    private long restock(long activityId, String phase, long orderId, String xid) {
+        ActivityKeys k = keys(activityId);
+        return redis.execute(RESTOCK, List.of(k.stock(), k.buyers(), k.ledger()), phase, xid,
+                Long.toString(orderId), SaleChannels.restocked(prefix), Long.toString(activityId));
     }
 
     /** Stock left, or empty when the sale is not in Redis. */

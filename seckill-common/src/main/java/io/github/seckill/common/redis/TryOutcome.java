@@ -2,7 +2,7 @@ package io.github.seckill.common.redis;
 
 /** What <code>tcc-try.lua</code> answered. */
 public enum TryOutcome {
-    TAKEN, ALREADY_TAKEN, UNKNOWN_ORDER, HELD_BY_OTHER, ALREADY_CONFIRMED, FENCED, RELEASED;
+    TAKEN, ALREADY_TAKEN, UNKNOWN_ORDER, HELD_BY_OTHER, ALREADY_CONFIRMED, FENCED, RELEASED, CANCELLED;
 
     static TryOutcome of(long code) {
         return switch ((int) code) {
@@ -13,6 +13,7 @@ public enum TryOutcome {
             case -3 -> ALREADY_CONFIRMED;
             case -4 -> FENCED;
             case -5 -> RELEASED;
+            case -6 -> CANCELLED;
             default -> throw new IllegalStateException("tcc-try.lua answered " + code);
         };
     }

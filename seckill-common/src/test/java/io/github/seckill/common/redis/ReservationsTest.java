@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -287,11 +289,87 @@ class ReservationsTest {
         }
 
         @Test
+        void batchTryTakesWhatItCanAndReportsTheRest() {
+            reserve(1, 7, 1);
+            reserve(2, 8, 1);
+            reserve(3, 9, 1);
+            reservations.release(sale, 2, "gone");
+            reservations.tryHold(sale, 3, "other");
+
+            var outcomes = reservations.tryHold(sale, List.of(1L, 2L, 3L, 4L), "xid-1");
+
+            assertThat(outcomes).containsExactly(Map.entry(1L, TryOutcome.TAKEN),
+                    Map.entry(2L, TryOutcome.RELEASED), Map.entry(3L, TryOutcome.HELD_BY_OTHER),
+                    Map.entry(4L, TryOutcome.UNKNOWN_ORDER));
+            assertThat(reservations.confirm(sale, List.of(1L, 2L, 3L), "xid-1")).isEqualTo(1);
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.entry(sale, 3).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        }
+
+        @Test
         void tryOnUnknownOrReleasedOrder() {
             assertThat(reservations.tryHold(sale, 404, "xid-1")).isEqualTo(TryOutcome.UNKNOWN_ORDER);
             reserve(1, 7, 1);
             reservations.release(sale, 1, "gone");
             assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.RELEASED);
+        }
+    }
+
+    @Nested
+    class Restock {
+
+        private void placed(long order, long user, int qty) {
+            reserve(order, user, qty);
+            reservations.tryHold(sale, order, "place-" + order);
+            reservations.confirm(sale, order, "place-" + order);
+        }
+
+        @Test
+        void tryThenConfirmGivesStockAndQuotaBackOnce() {
+            placed(1, 7, 2);
+
+            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.TAKEN);
+            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.ALREADY_TAKEN);
+            assertThat(stock()).isEqualTo(3);
+            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isTrue();
+            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isTrue();
+
+            assertThat(stock()).isEqualTo(5);
+            assertThat(reservations.bought(sale, 7)).isZero();
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
+            assertThat(reservations.tryRestock(sale, 1, "c-2")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
+            assertThat(reservations.tryHold(sale, 1, "p-2")).isEqualTo(TryOutcome.CANCELLED);
+        }
+
+        @Test
+        void cancelAfterTryLeavesTheOrderConfirmed() {
+            placed(1, 7, 1);
+            reservations.tryRestock(sale, 1, "c-1");
+
+            assertThat(reservations.cancelRestock(sale, 1, "c-1")).isTrue();
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(stock()).isEqualTo(4);
+            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isFalse();
+            assertThat(stock()).isEqualTo(4);
+        }
+
+        @Test
+        void emptyRollbackFencesALateTry() {
+            placed(1, 7, 1);
+
+            assertThat(reservations.cancelRestock(sale, 1, "c-1")).isFalse();
+
+            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.FENCED);
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+        }
+
+        @Test
+        void onlyACreatedOrderCanBeCancelled() {
+            reserve(1, 7, 1);
+            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
+            assertThat(reservations.tryRestock(sale, 404, "c-1")).isEqualTo(RestockOutcome.UNKNOWN_ORDER);
+            assertThat(stock()).isEqualTo(4);
         }
     }
 }

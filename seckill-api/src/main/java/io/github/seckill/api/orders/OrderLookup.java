@@ -47,7 +47,7 @@ class OrderLookup {
         return switch (entry.state()) {
             case RESERVED, TRYING -> Optional.of(view(placed, OrderStatus.PENDING, null));
             case RELEASED -> Optional.of(view(placed, OrderStatus.FAILED, entry.reason()));
-            case CONFIRMED -> stored(placed).filter(o -> o.userId() == userId)
+            case CONFIRMED, CANCELLING, CANCELLED -> stored(placed).filter(o -> o.userId() == userId)
                     .map(o -> new OrderView(Long.toString(o.orderId()), o.activityId(), o.quantity(), o.amount(),
                             o.status(), o.reason()))
                     .or(() -> Optional.of(view(placed, OrderStatus.PENDING, null)));

@@ -34,6 +34,12 @@ class Infrastructure {
                 .build();
     }
 
+    @Bean
+    NewTopic orderEventsTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderEvents()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
     /** An order whose outcome could not even be handed on (Kafka down) is redelivered, never dropped. */
     @Bean
     DefaultErrorHandler redeliverUntilSettled() {

@@ -12,6 +12,7 @@ import io.github.seckill.common.messaging.Topics;
  */
 @ConfigurationProperties("seckill.topics")
 public record TopicSettings(@DefaultValue(Topics.ORDER_PLACED) String orderPlaced,
-        @DefaultValue(Topics.ORDER_FAILED) String orderFailed, @DefaultValue("6") int partitions,
+        @DefaultValue(Topics.ORDER_FAILED) String orderFailed, @DefaultValue(Topics.ORDER_EVENTS) String orderEvents,
+        @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas) {
 }

@@ -1,9 +1,13 @@
 package io.github.seckill.order.placement;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,9 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.seckill.common.messaging.OrderPlaced;
 
 /**
- * Consumes {@code OrderPlaced}. The offset is committed after the placement's outcome is settled
- * (committed, refused, or handed to the ladder); a crash before that replays the order, which the
- * placement absorbs (the order id is MySQL's primary key).
+ * Consumes {@code OrderPlaced} a poll at a time: one batch, one global transaction. The offsets
+ * are committed only after every order's outcome is settled (committed, refused, or handed to the
+ * ladder); a crash before that replays the batch, which placement absorbs (the order id is MySQL's
+ * primary key). One consumer per partition.
  */
 @Component
 class OrderPlacedListener {
@@ -29,17 +34,21 @@ class OrderPlacedListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "order-placement", topics = "${seckill.topics.order-placed}",
-            concurrency = "${seckill.placement.concurrency:3}")
-    void on(ConsumerRecord<String, String> record) {
-        OrderPlaced order;
-        try {
-            order = json.readValue(record.value(), OrderPlaced.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            log.error("unreadable OrderPlaced at {}-{}@{} skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
+    @KafkaListener(id = "order-placement", topics = "${seckill.topics.order-placed}", batch = "true",
+            concurrency = "${seckill.placement.concurrency:${seckill.topics.partitions:6}}")
+    void on(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
+        List<OrderPlaced> orders = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                orders.add(json.readValue(record.value(), OrderPlaced.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                log.error("unreadable OrderPlaced at {}-{}@{} skipped: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
         }
-        placement.place(order);
+        if (!orders.isEmpty()) {
+            placement.place(orders);
+        }
+        ack.acknowledge();
     }
 }

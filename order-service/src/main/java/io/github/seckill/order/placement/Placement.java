@@ -1,19 +1,28 @@
 package io.github.seckill.order.placement;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservations;
-import io.github.seckill.common.redis.SaleTerms;
-import io.github.seckill.order.stock.SaleStocks;
+import io.github.seckill.common.redis.TryOutcome;
+import io.github.seckill.order.orders.OrderEvents;
+import io.github.seckill.order.orders.OrderRows;
 
 /**
- * Places one order and decides what its failure means (DESIGN.md §3 step 4): a business refusal
- * (MySQL has no stock) releases the reservation and the order ends FAILED; a transient failure
- * keeps the reservation and sends the order to the compensation ladder.
+ * Places orders in batches and decides what each failure means (DESIGN.md §3 step 4). A batch
+ * that rolls back is placed again order by order, so one bad order never fails the good ones.
+ * Alone, a business refusal (MySQL says no) releases the reservation and the order ends FAILED; a
+ * transient failure keeps the reservation and sends the order to the compensation ladder.
  */
 @Service
 public class Placement {
@@ -21,79 +30,117 @@ public class Placement {
     private static final Logger log = LoggerFactory.getLogger(Placement.class);
 
     public enum Outcome {
-        /** The global transaction committed: order CREATED. */
+        /** In MySQL as CREATED. */
         COMMITTED,
-        /** The order was already in MySQL: nothing changed. */
+        /** Already in MySQL (a replayed message): nothing changed. */
         DUPLICATE,
-        /** Refused for good; the reservation is released (or was already settled). */
+        /** Refused for good; the reservation is released or was already settled. */
         REFUSED,
         /** Rolled back for a reason that may pass; handed to the compensation ladder. */
         RETRYING
     }
 
-    private final OrderTransaction transaction;
+    private final OrderBatch batch;
+    private final OrderRows rows;
+    private final PlacementPreparation preparation;
     private final Reservations reservations;
-    private final SaleStocks stocks;
     private final FailedOrders failed;
+    private final OrderEvents events;
     private final PlacementMetrics metrics;
 
-    Placement(OrderTransaction transaction, Reservations reservations, SaleStocks stocks, FailedOrders failed,
-            PlacementMetrics metrics) {
-        this.transaction = transaction;
+    Placement(OrderBatch batch, OrderRows rows, PlacementPreparation preparation, Reservations reservations,
+            FailedOrders failed, OrderEvents events, PlacementMetrics metrics) {
+        this.batch = batch;
+        this.rows = rows;
+        this.preparation = preparation;
         this.reservations = reservations;
-        this.stocks = stocks;
         this.failed = failed;
+        this.events = events;
         this.metrics = metrics;
     }
 
     public Outcome place(OrderPlaced order) {
-        Outcome outcome = attempt(order);
-        metrics.outcome(outcome);
-        return outcome;
+        return place(List.of(order)).get(order.orderId());
     }
 
-    private Outcome attempt(OrderPlaced order) {
+    /** Places the batch; the outcome per order id. */
+    public Map<Long, Outcome> place(List<OrderPlaced> orders) {
+        Map<Long, OrderPlaced> unique = new LinkedHashMap<>();
+        orders.forEach(o -> unique.putIfAbsent(o.orderId(), o));
+        Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        Set<Long> existing = rows.existing(unique.keySet());
+        List<OrderPlaced> fresh = new ArrayList<>();
+        unique.values().forEach(o -> {
+            if (existing.contains(o.orderId())) {
+                outcomes.put(o.orderId(), Outcome.DUPLICATE);
+            } else {
+                fresh.add(o);
+            }
+        });
+        if (!fresh.isEmpty()) {
+            outcomes.putAll(attempt(fresh));
+        }
+        outcomes.values().forEach(metrics::outcome);
+        return outcomes;
+    }
+
+    private Map<Long, Outcome> attempt(List<OrderPlaced> orders) {
         long start = System.nanoTime();
         try {
-            ensureStockRow(order.activityId());
-            boolean created = transaction.place(order);
-            metrics.committed(System.nanoTime() - start);
-            return created ? Outcome.COMMITTED : Outcome.DUPLICATE;
+            preparation.prepare(orders);
+            BatchResult result = batch.place(orders);
+            metrics.committed(orders.size(), System.nanoTime() - start);
+            Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+            result.committed().forEach(o -> {
+                outcomes.put(o.orderId(), Outcome.COMMITTED);
+                events.changed(o, OrderStatus.CREATED, null);
+            });
+            orders.stream().filter(o -> result.notHeld().containsKey(o.orderId()))
+                    .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()))));
+            return outcomes;
         } catch (RuntimeException e) {
-            StockDrift drift = cause(e, StockDrift.class);
-            if (drift != null) {
-                return refuse(order, "no stock left in MySQL", e);
+            metrics.rolledBack();
+            if (orders.size() > 1) {
+                log.info("batch of {} rolled back ({}); placing its orders one by one", orders.size(), e.toString());
+                Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+                orders.forEach(o -> outcomes.putAll(attempt(List.of(o))));
+                return outcomes;
             }
-            ReservationUnavailable unavailable = cause(e, ReservationUnavailable.class);
-            if (unavailable != null && !unavailable.retryable()) {
-                log.warn("order {} not placed: {}", order.orderId(), unavailable.getMessage());
-                return Outcome.REFUSED;
-            }
-            log.warn("order {} rolled back, to the compensation ladder: {}", order.orderId(), e.toString());
-            failed.publish(order, e);
-            return Outcome.RETRYING;
+            return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e));
         }
     }
 
-    private Outcome refuse(OrderPlaced order, String reason, RuntimeException cause) {
-        ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), reason);
-        if (!released.settled()) {
-            log.warn("order {} refused ({}) but its reservation is {}: to the ladder", order.orderId(), reason,
-                    released);
-            failed.publish(order, cause);
-            return Outcome.RETRYING;
+    private Outcome notHeld(OrderPlaced order, TryOutcome outcome) {
+        return switch (outcome) {
+            case ALREADY_CONFIRMED -> Outcome.DUPLICATE;
+            case UNKNOWN_ORDER, RELEASED, CANCELLED -> {
+                log.warn("order {} not placed: its reservation is {}", order.orderId(), outcome);
+                yield Outcome.REFUSED;
+            }
+            case FENCED, HELD_BY_OTHER -> toLadder(order, new IllegalStateException("reservation " + outcome));
+            case TAKEN, ALREADY_TAKEN -> throw new IllegalStateException("held order reported as not held");
+        };
+    }
+
+    private Outcome failedAlone(OrderPlaced order, RuntimeException e) {
+        Refusal refusal = cause(e, Refusal.class);
+        if (refusal == null) {
+            return toLadder(order, e);
         }
-        log.info("order {} refused: {}", order.orderId(), reason);
+        ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), refusal.reason());
+        if (!released.settled()) {
+            log.warn("order {} refused but its reservation is {}", order.orderId(), released);
+            return toLadder(order, e);
+        }
+        log.info("order {} refused: {}", order.orderId(), refusal.getMessage());
+        events.changed(order, OrderStatus.FAILED, refusal.reason());
         return Outcome.REFUSED;
     }
 
-    /** MySQL's stock row is made from the terms the sale was prewarmed with, on its first order. */
-    private void ensureStockRow(long activityId) {
-        if (!stocks.exists(activityId)) {
-            SaleTerms terms = reservations.terms(activityId)
-                    .orElseThrow(() -> new IllegalStateException("sale " + activityId + " has no terms in Redis"));
-            stocks.ensure(activityId, terms);
-        }
+    private Outcome toLadder(OrderPlaced order, Throwable cause) {
+        log.warn("order {} to the compensation ladder: {}", order.orderId(), cause.toString());
+        failed.publish(order, cause);
+        return Outcome.RETRYING;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

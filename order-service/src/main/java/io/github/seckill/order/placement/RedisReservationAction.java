@@ -1,19 +1,22 @@
 package io.github.seckill.order.placement;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.TryOutcome;
 
-/** Every phase is one idempotent Lua call keyed by (order, xid); repeats are no-ops. */
+/**
+ * Every phase is one idempotent Lua call over the batch's orders of one sale. Confirm and cancel
+ * answer true once done (now or before): false would make the TC retry them forever.
+ */
 @Component
 class RedisReservationAction implements ReservationAction {
-
-    private static final Logger log = LoggerFactory.getLogger(RedisReservationAction.class);
 
     private final Reservations reservations;
 
@@ -21,42 +24,47 @@ class RedisReservationAction implements ReservationAction {
         this.reservations = reservations;
     }
 
+    /** Order ids travel in the action context as one comma-separated string (exact, whatever JSON does). */
+    static String join(List<Long> orderIds) {
+        return String.join(",", orderIds.stream().map(String::valueOf).toList());
+    }
+
     @Override
-    public TryOutcome hold(BusinessActionContext context,
+    public Map<Long, TryOutcome> hold(BusinessActionContext context,
             @BusinessActionContextParameter(paramName = "activityId") long activityId,
-            @BusinessActionContextParameter(paramName = "orderId") long orderId) {
-        TryOutcome outcome = reservations.tryHold(activityId, orderId, context.getXid());
-        if (!outcome.held()) {
-            throw new ReservationUnavailable(orderId, outcome);
-        }
-        return outcome;
+            @BusinessActionContextParameter(paramName = "orderIds") String orderIds) {
+        return reservations.tryHold(activityId, split(orderIds), context.getXid());
     }
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        long activityId = number(context, "activityId");
-        long orderId = number(context, "orderId");
-        if (!reservations.confirm(activityId, orderId, context.getXid())) {
-            // Not held by this xid: nothing to settle. Answering false would make the TC retry forever.
-            log.error("confirm of order {} by {} found the reservation not held by it", orderId, context.getXid());
-        }
+        reservations.confirm(activityId(context), split(text(context, "orderIds")), context.getXid());
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        long activityId = number(context, "activityId");
-        long orderId = number(context, "orderId");
-        boolean restored = reservations.cancel(activityId, orderId, context.getXid());
-        log.debug("cancel of order {} by {}: {}", orderId, context.getXid(), restored ? "restored" : "fenced");
+        reservations.cancel(activityId(context), split(text(context, "orderIds")), context.getXid());
         return true;
     }
 
-    private static long number(BusinessActionContext context, String name) {
+    private static long activityId(BusinessActionContext context) {
+        Object value = context.getActionContext("activityId");
+        if (value == null) {
+            throw new IllegalStateException("action context lacks activityId for " + context.getXid());
+        }
+        return ((Number) value).longValue();
+    }
+
+    private static String text(BusinessActionContext context, String name) {
         Object value = context.getActionContext(name);
         if (value == null) {
             throw new IllegalStateException("action context lacks " + name + " for " + context.getXid());
         }
-        return ((Number) value).longValue();
+        return value.toString();
+    }
+
+    private static List<Long> split(String orderIds) {
+        return Arrays.stream(orderIds.split(",")).map(Long::valueOf).toList();
     }
 }

@@ -36,6 +36,13 @@ public class SaleStocks {
                 activityId) > 0;
     }
 
+    /** Gives a cancelled order's units back. */
+    public void giveBack(long activityId, int quantity) {
+        jdbc.update("""
+                UPDATE activity_stock SET remaining = remaining + ?, sold = sold - ?, updated_at = ?
+                WHERE activity_id = ?""", quantity, quantity, Timestamp.from(clock.instant()), activityId);
+    }
+
     /** Takes {@code quantity} units; false when MySQL has fewer left (Redis and MySQL drifted). */
     public boolean take(long activityId, int quantity) {
         return jdbc.update("""

@@ -1,0 +1,59 @@
+package io.github.seckill.order.orders;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.order.OrderStatus;
+
+/**
+ * Orders written in bulk: one multi-row INSERT per batch (under a global transaction, one AT
+ * branch with one undo record for the whole batch). The primary key is the order id, so a
+ * replayed order can never be inserted twice.
+ */
+@Repository
+public class OrderRows {
+
+    private static final String COLUMNS = "(id, activity_id, user_id, quantity, unit_price, amount, status, xid,"
+            + " placed_at, created_at, updated_at)";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    OrderRows(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Which of these order ids are already in MySQL. */
+    public Set<Long> existing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return new HashSet<>(jdbc.queryForList("SELECT id FROM orders WHERE id IN (" + in + ")", Long.class,
+                ids.toArray()));
+    }
+
+    /** Inserts the orders as CREATED, written by global transaction {@code xid}. */
+    public void insertCreated(List<OrderPlaced> orders, String xid) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object> args = new ArrayList<>(orders.size() * 11);
+        for (OrderPlaced o : orders) {
+            Collections.addAll(args, o.orderId(), o.activityId(), o.userId(), o.quantity(), o.unitPrice(),
+                    o.amount(), OrderStatus.CREATED.name(), xid, Timestamp.from(o.placedAt()), now, now);
+        }
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        jdbc.update("INSERT INTO orders " + COLUMNS + " VALUES " + String.join(", ", Collections.nCopies(
+                orders.size(), row)), args.toArray());
+    }
+}

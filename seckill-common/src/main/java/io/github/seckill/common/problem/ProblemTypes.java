@@ -19,6 +19,7 @@ public final class ProblemTypes {
     public static final URI SOLD_OUT = type("sold-out");
     public static final URI LIMIT_EXCEEDED = type("limit-exceeded");
     public static final URI UNAVAILABLE = type("unavailable");
+    public static final URI PAYMENT_DECLINED = type("payment-declined");
 
     private ProblemTypes() {
     }

@@ -19,7 +19,20 @@ public final class ProblemTypes {
     public static final URI SOLD_OUT = type("sold-out");
     public static final URI LIMIT_EXCEEDED = type("limit-exceeded");
     public static final URI UNAVAILABLE = type("unavailable");
+    /** The same Idempotency-Key came back with a different request (422). */
+    public static final URI IDEMPOTENCY_KEY_REUSED = type("idempotency-key-reused");
+    /** The first request with this Idempotency-Key is still running (409, with Retry-After). */
+    public static final URI REQUEST_IN_PROGRESS = type("request-in-progress");
+    /** Over a rate limit (429, with Retry-After). */
+    public static final URI RATE_LIMITED = type("rate-limited");
+    /** The payment provider declined (402). */
     public static final URI PAYMENT_DECLINED = type("payment-declined");
+    /** The request body is larger than the endpoint accepts (413). */
+    public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+    public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+    /** Anything unexpected (500); the detail never carries internals. */
+    public static final URI INTERNAL_ERROR = type("internal-error");
 
     private ProblemTypes() {
     }

@@ -10,42 +10,70 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 /**
- * The Seata TC run as a child process from the coordinator module's jar, on free ports, with a
- * file store of its own. Started once per test JVM, stopped when the JVM exits.
+ * A Seata TC run as a child process from the coordinator module's jar, on a free port, with a
+ * file store of its own under {@code target/}. {@link TestServers#coordinator()} shares one per
+ * test JVM; a test that stops and restarts the TC takes its own with {@link #dedicated(String)}.
+ * The store survives a restart, as it would in production.
  */
-final class Coordinator {
+public final class Coordinator {
 
     private static final String JAR = "coordinator/target/seckill-coordinator.jar";
 
-    private Coordinator() {
+    private final Path home;
+    private final Endpoint endpoint;
+    private final int consolePort;
+    private Process process;
+
+    private Coordinator(String name) {
+        this.home = Path.of("target", "seata-tc-" + name).toAbsolutePath();
+        this.endpoint = new Endpoint("127.0.0.1", Endpoint.freePort());
+        this.consolePort = Endpoint.freePort();
     }
 
-    static Endpoint start(String run) {
+    /** A TC of the caller's own, started; stop and start it at will. */
+    public static Coordinator dedicated(String name) {
+        Coordinator tc = new Coordinator(TestServers.RUN + "-" + name);
+        tc.start();
+        return tc;
+    }
+
+    static Endpoint shared(String run) {
+        return dedicated("shared").endpoint;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public synchronized void start() {
         Path jar = locateJar();
-        Path home = Path.of("target", "seata-tc-" + run).toAbsolutePath();
-        int port = Endpoint.freePort();
-        int consolePort = Endpoint.freePort();
-        Endpoint endpoint = new Endpoint("127.0.0.1", port);
         try {
             Files.createDirectories(home);
-            Process process = new ProcessBuilder(command(jar, home, port, consolePort))
+            process = new ProcessBuilder(command(jar))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("console.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "seata-tc-stop"));
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "seata-tc-stop"));
             Awaitility.await("Seata TC on " + endpoint + " (log: " + home + ")")
-                    .atMost(Duration.ofSeconds(90))
+                    .atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
-                    .failFast(() -> !process.isAlive())
+                    .failFast(() -> !started.isAlive())
                     .until(endpoint::answers);
-            return endpoint;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Seata TC from " + jar, e);
         }
     }
 
-    private static List<String> command(Path jar, Path home, int port, int consolePort) {
+    /** Stops the TC and waits until its port is closed. */
+    public synchronized void stop() {
+        process.destroy();
+        Awaitility.await("Seata TC on " + endpoint + " stopped").atMost(Duration.ofSeconds(60))
+                .until(() -> !process.isAlive() && !endpoint.answers());
+    }
+
+    private List<String> command(Path jar) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Spring settings as -D: the server aborts on --key=value arguments.
         return List.of(java, "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -55,7 +83,7 @@ final class Coordinator {
                 "-Dlogging.file.path=" + home.resolve("logs"),
                 "-Dlogging.path=" + home.resolve("logs"),
                 "-Dseata.metrics.enabled=false",
-                "-jar", jar.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-m", "file");
+                "-jar", jar.toString(), "-h", "127.0.0.1", "-p", Integer.toString(endpoint.port()), "-m", "file");
     }
 
     private static Path locateJar() {

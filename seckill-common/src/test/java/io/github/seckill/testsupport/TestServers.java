@@ -116,7 +116,7 @@ public final class TestServers {
     public static synchronized Endpoint coordinator() {
         if (coordinator == null) {
             String env = System.getenv("SECKILL_TEST_TC_ADDRESS");
-            coordinator = env != null ? Endpoint.parse(env) : Coordinator.start(RUN);
+            coordinator = env != null ? Endpoint.parse(env) : Coordinator.shared(RUN);
         }
         return coordinator;
     }

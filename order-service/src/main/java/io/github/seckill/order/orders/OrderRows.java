@@ -2,14 +2,17 @@ package io.github.seckill.order.orders;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import io.github.seckill.common.messaging.OrderPlaced;
@@ -32,6 +35,45 @@ public class OrderRows {
     OrderRows(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    private static final String SELECT = "SELECT id, activity_id, user_id, quantity, amount, status, reason,"
+            + " created_at FROM orders";
+
+    private static final RowMapper<StoredOrder> ORDER = (rs, i) -> new StoredOrder(rs.getLong("id"),
+            rs.getLong("activity_id"), rs.getLong("user_id"), rs.getInt("quantity"), rs.getBigDecimal("amount"),
+            OrderStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+            rs.getTimestamp("created_at").toInstant());
+
+    public Optional<StoredOrder> find(long id) {
+        return jdbc.query(SELECT + " WHERE id = ?", ORDER, id).stream().findFirst();
+    }
+
+    /** A user's orders, newest first. */
+    public List<StoredOrder> byUser(long userId, int page, int size) {
+        return jdbc.query(SELECT + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ORDER,
+                userId, size, (long) page * size);
+    }
+
+    public long countByUser(long userId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE user_id = ?", Long.class, userId);
+    }
+
+    /** Created orders not paid since before {@code cutoff}, oldest first. */
+    public List<StoredOrder> unpaidSince(Instant cutoff, int limit) {
+        return jdbc.query(SELECT + " WHERE status = 'CREATED' AND created_at < ? ORDER BY created_at LIMIT ?", ORDER,
+                Timestamp.from(cutoff), limit);
+    }
+
+    /**
+     * Moves the order from one status to another in one conditional UPDATE; false when it was no
+     * longer in {@code from} (another transition won the race).
+     */
+    public boolean transition(long id, OrderStatus from, OrderStatus to, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.update("UPDATE orders SET status = ?, reason = ?, updated_at = ?,"
+                + " paid_at = CASE WHEN ? = 'PAID' THEN ? ELSE paid_at END WHERE id = ? AND status = ?",
+                to.name(), reason, now, to.name(), now, id, from.name()) == 1;
     }
 
     /** Which of these order ids are already in MySQL. */

@@ -1,0 +1,45 @@
+package io.github.seckill.order.lifecycle;
+
+import org.apache.seata.spring.annotation.GlobalTransactional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.order.orders.OrderRows;
+import io.github.seckill.order.orders.OrderStateConflict;
+import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.stock.BuyerQuotas;
+import io.github.seckill.order.stock.SaleStocks;
+
+/**
+ * Cancels a created order in one Seata global transaction (ADR 6): AT on MySQL (order CANCELLED
+ * by a conditional UPDATE, stock and buyer quota back) and TCC on Redis (stock and quota back at
+ * confirm). The conditional UPDATE decides a race with a payment: exactly one of them wins.
+ */
+@Component
+class CancelTransaction {
+
+    private final OrderRows rows;
+    private final RestockAction restock;
+    private final SaleStocks stocks;
+    private final BuyerQuotas quotas;
+
+    CancelTransaction(OrderRows rows, RestockAction restock, SaleStocks stocks, BuyerQuotas quotas) {
+        this.rows = rows;
+        this.restock = restock;
+        this.stocks = stocks;
+        this.quotas = quotas;
+    }
+
+    @GlobalTransactional(name = "cancel-order", timeoutMills = 30_000)
+    @Transactional
+    public void cancel(StoredOrder order, String reason) {
+        if (!rows.transition(order.orderId(), OrderStatus.CREATED, OrderStatus.CANCELLED, reason)) {
+            throw new OrderStateConflict(order.orderId(), rows.find(order.orderId()).orElseThrow().status(),
+                    "cancelled");
+        }
+        restock.restock(null, order.activityId(), Long.toString(order.orderId()));
+        stocks.giveBack(order.activityId(), order.quantity());
+        quotas.giveBack(order.activityId(), order.userId(), order.quantity());
+    }
+}

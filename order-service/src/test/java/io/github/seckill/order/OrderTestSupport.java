@@ -1,0 +1,96 @@
+package io.github.seckill.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.redis.Reservations;
+import io.github.seckill.order.infra.TopicSettings;
+import io.github.seckill.testsupport.InvariantChecker;
+import io.github.seckill.testsupport.InvariantReport;
+import io.github.seckill.testsupport.TestServers;
+
+/** Shared set-up of order-service's integration tests: real MariaDB, Redis, Kafka and Seata TC. */
+public abstract class OrderTestSupport {
+
+    private static final AtomicLong SALES = new AtomicLong(System.nanoTime() % 1_000_000 * 100);
+    private static final AtomicLong ORDERS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 1000);
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.registerDatabase(registry, "seckill_order");
+        TestServers.registerRedis(registry);
+        TestServers.registerKafka(registry);
+        TestServers.registerSeata(registry);
+    }
+
+    @Autowired
+    protected Reservations reservations;
+    @Autowired
+    protected KafkaTemplate<String, String> kafka;
+    @Autowired
+    protected TopicSettings topics;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected StringRedisTemplate redis;
+    @Autowired
+    protected DataSource dataSource;
+
+    protected long openSale(long stock, int limit) {
+        long sale = SALES.incrementAndGet();
+        reservations.prewarm(sale, "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600), new BigDecimal("19.90"));
+        return sale;
+    }
+
+    /** Reserves in Redis as the shopper API does; null when Redis refused. */
+    protected OrderPlaced reserve(long sale, long user, int quantity) throws Exception {
+        OrderPlaced order = OrderPlaced.of(ORDERS.incrementAndGet(), sale, user, quantity, new BigDecimal("19.90"),
+                Instant.now());
+        return reservations.reserve(sale, order.orderId(), user, quantity, json.writeValueAsString(order))
+                .reserved() ? order : null;
+    }
+
+    protected OrderPlaced reserved(long sale, long user, int quantity) throws Exception {
+        OrderPlaced order = reserve(sale, user, quantity);
+        assertThat(order).as("reservation of user %d", user).isNotNull();
+        return order;
+    }
+
+    protected void publish(OrderPlaced order) throws Exception {
+        kafka.send(topics.orderPlaced(), Long.toString(order.orderId()), json.writeValueAsString(order)).get();
+    }
+
+    protected String status(long orderId) {
+        return jdbc.query("SELECT status FROM orders WHERE id = ?", (rs, i) -> rs.getString(1), orderId).stream()
+                .findFirst().orElse(null);
+    }
+
+    protected long mysqlRemaining(long sale) {
+        return jdbc.queryForObject("SELECT remaining FROM activity_stock WHERE activity_id = ?", Long.class, sale);
+    }
+
+    protected InvariantReport invariants(long sale) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return new InvariantChecker(redis, TestServers.redisPrefix()).check(c, sale, true);
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -25,7 +26,12 @@ import io.github.seckill.testsupport.InvariantChecker;
 import io.github.seckill.testsupport.InvariantReport;
 import io.github.seckill.testsupport.TestServers;
 
-/** Shared set-up of order-service's integration tests: real MariaDB, Redis, Kafka and Seata TC. */
+/**
+ * Shared set-up of order-service's integration tests: real MariaDB, Redis, Kafka and Seata TC.
+ * Every test class uses this one context: Seata's proxying of TCC beans is once per JVM, so a
+ * second application context would get unproxied actions.
+ */
+@SpringBootTest(properties = "seckill.lifecycle.scan-interval=1s")
 public abstract class OrderTestSupport {
 
     private static final AtomicLong SALES = new AtomicLong(System.nanoTime() % 1_000_000 * 100);

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
@@ -22,7 +21,6 @@ import io.github.seckill.order.OrderTestSupport;
 import io.github.seckill.testsupport.KafkaProbe;
 
 /** Placement against real MariaDB, Redis, Kafka and the Seata TC. */
-@SpringBootTest
 class PlacementIntegrationTest extends OrderTestSupport {
 
     @Autowired

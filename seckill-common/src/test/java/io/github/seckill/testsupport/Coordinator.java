@@ -12,8 +12,8 @@ import org.awaitility.Awaitility;
 /**
  * A Seata TC run as a child process from the coordinator module's jar, on a free port, with a
  * file store of its own under {@code target/}. {@link TestServers#coordinator()} shares one per
- * test JVM; a test that stops and restarts the TC takes its own with {@link #dedicated(String)}.
- * The store survives a restart, as it would in production.
+ * test JVM ({@link TestServers#coordinatorProcess()} to stop and restart it). The store survives
+ * a restart, as it would in production.
  */
 public final class Coordinator {
 
@@ -35,10 +35,6 @@ public final class Coordinator {
         Coordinator tc = new Coordinator(TestServers.RUN + "-" + name);
         tc.start();
         return tc;
-    }
-
-    static Endpoint shared(String run) {
-        return dedicated("shared").endpoint;
     }
 
     public Endpoint endpoint() {

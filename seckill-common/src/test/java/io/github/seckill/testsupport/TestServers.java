@@ -48,6 +48,7 @@ public final class TestServers {
     private static volatile Endpoint redis;
     private static volatile String kafka;
     private static volatile Endpoint coordinator;
+    private static volatile Coordinator coordinatorProcess;
 
     private TestServers() {
     }
@@ -116,9 +117,23 @@ public final class TestServers {
     public static synchronized Endpoint coordinator() {
         if (coordinator == null) {
             String env = System.getenv("SECKILL_TEST_TC_ADDRESS");
-            coordinator = env != null ? Endpoint.parse(env) : Coordinator.shared(RUN);
+            if (env != null) {
+                coordinator = Endpoint.parse(env);
+            } else {
+                coordinatorProcess = Coordinator.dedicated("shared");
+                coordinator = coordinatorProcess.endpoint();
+            }
         }
         return coordinator;
+    }
+
+    /**
+     * The shared TC's process, for tests that stop and restart it (it keeps its port and store);
+     * empty when the TC is given by {@code SECKILL_TEST_TC_ADDRESS}.
+     */
+    public static synchronized java.util.Optional<Coordinator> coordinatorProcess() {
+        coordinator();
+        return java.util.Optional.ofNullable(coordinatorProcess);
     }
 
     /** This run's name for a database, e.g. {@code seckill_order_t1ab2c}. */

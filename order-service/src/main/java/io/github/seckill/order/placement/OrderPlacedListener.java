@@ -34,7 +34,7 @@ class OrderPlacedListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "order-placement", topics = "${seckill.topics.order-placed}", batch = "true",
+    @KafkaListener(id = "order-placement", idIsGroup = false, topics = "${seckill.topics.order-placed}", batch = "true",
             concurrency = "${seckill.placement.concurrency:${seckill.topics.partitions:6}}")
     void on(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         List<OrderPlaced> orders = new ArrayList<>(records.size());

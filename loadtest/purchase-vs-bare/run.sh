@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark: seckill-api's purchase endpoint against a bare JSON endpoint (GET /api/v1/time) of the same
+# running app, side by side in one run, with real Redis, Kafka and MariaDB on this machine.
+# Prints requests/s of both, the ratio, p50/p90/p99, and the machine. Sends load to 127.0.0.1 only and
+# stops by itself (WARMUP + 2 x DURATION seconds of load).
+#
+#   loadtest/purchase-vs-bare/run.sh            # defaults below; override e.g. DURATION=30 CONNECTIONS=64
+#
+# Needs Redis on 127.0.0.1:6379 and MariaDB/MySQL on 127.0.0.1:3306 (user root, no password, or set
+# MYSQL_USER/MYSQL_PASSWORD); uses Kafka at KAFKA_BOOTSTRAP if set, else on 127.0.0.1:9092 if one answers,
+# else starts a single-node KRaft broker for the run. wrk must be installed (Debian: apt-get install wrk).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-15}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-1}
+USERS=${USERS:-200}
+PORT=${PORT:-18480}
+MYSQL_USER=${MYSQL_USER:-root}
+MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
+API_JVM=${API_JVM:--Xms768m -Xmx768m -XX:+UseParallelGC}
+RUN=bench$(date +%s)
+SALE=$(( $(date +%s) % 1000000 + 9000000 ))
+WORK=$(mktemp -d /tmp/purchase-vs-bare.XXXXXX)
+API_PID=""
+KAFKA_PID=""
+
+cleanup() {
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  [ -n "$KAFKA_PID" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null || true
+  [ -f "$HERE/target/cp.txt" ] && java -cp "$HERE/target/classes:$(cat "$HERE/target/cp.txt")" \
+    io.github.seckill.loadtest.bench.Bench cleanup 127.0.0.1 6379 "$RUN" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+answers 6379 || { echo "no Redis on 127.0.0.1:6379"; exit 1; }
+answers 3306 || { echo "no MySQL/MariaDB on 127.0.0.1:3306"; exit 1; }
+
+echo "== building seckill-api and the harness"
+(cd "$ROOT" && ./mvnw -q -pl seckill-api -am install -DskipTests)
+cp "$ROOT/seckill-api/target/seckill-api.jar" "$WORK/"
+(cd "$HERE" && "$ROOT/mvnw" -q package dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+CP="$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
+
+if [ -n "${KAFKA_BOOTSTRAP:-}" ]; then
+  KAFKA=$KAFKA_BOOTSTRAP
+elif answers 9092; then
+  KAFKA=127.0.0.1:9092
+else
+  echo "== starting a Kafka broker for the run"
+  java -Xmx512m -cp "$CP" io.github.seckill.loadtest.bench.BenchKafka 3600 >"$WORK/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  for _ in $(seq 1 120); do grep -q "KAFKA READY" "$WORK/kafka.log" && break; sleep 1; done
+  KAFKA=$(sed -n 's/^KAFKA READY //p' "$WORK/kafka.log")
+  [ -n "$KAFKA" ] || { cat "$WORK/kafka.log"; exit 1; }
+fi
+
+echo "== starting seckill-api on 127.0.0.1:$PORT (Kafka $KAFKA, key prefix $RUN)"
+# Limits stay on. The per-address limit is off: every request of this run comes from 127.0.0.1.
+java $API_JVM -jar "$WORK/seckill-api.jar" --server.port="$PORT" --server.address=127.0.0.1 \
+  --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/seckill_api_bench?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true" \
+  --spring.datasource.username="$MYSQL_USER" --spring.datasource.password="$MYSQL_PASSWORD" \
+  --spring.kafka.bootstrap-servers="$KAFKA" --seckill.topics.order-placed="seckill.order.placed.$RUN" \
+  --seckill.redis.key-prefix="$RUN" --seckill.limits.ip=off --seckill.limits.user=1000/1s \
+  --seckill.limits.global=100000/1s --seckill.limits.sale=100000/1s --seckill.limits.auth-ip=off \
+  --logging.level.root=warn >"$WORK/api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$API_PID" 2>/dev/null || { tail -50 "$WORK/api.log"; exit 1; }
+  sleep 1
+done
+
+echo "== prewarming sale $SALE and logging in $USERS shoppers"
+java -cp "$CP" io.github.seckill.loadtest.bench.Bench prepare "http://127.0.0.1:$PORT" 127.0.0.1 6379 "$RUN" \
+  "$SALE" "$USERS" "$WORK/tokens.txt"
+
+load() { # label seconds method path [body]
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 5s -s "$HERE/wrk.lua" "http://127.0.0.1:$PORT" \
+    -- "$WORK/tokens.txt" "$RUN-$1" "$3" "$4" ${5:+"$5"} | sed -n 's/^RESULT //p'
+}
+PURCHASE=(POST "/api/v1/activities/$SALE/orders" '{"quantity":1}')
+BARE=(GET /api/v1/time)
+
+echo "== warming up (${WARMUP}s each)"
+WARM_PURCHASE=$(load warm "$WARMUP" "${PURCHASE[@]}")
+load warm-bare "$WARMUP" "${BARE[@]}" >/dev/null
+
+echo "== measuring (${DURATION}s each, $CONNECTIONS connections, $THREADS wrk thread(s))"
+BARE_RESULT=$(load bare "$DURATION" "${BARE[@]}")
+PURCHASE_RESULT=$(load purchase "$DURATION" "${PURCHASE[@]}")
+
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+CHECK=$(java -cp "$CP" io.github.seckill.loadtest.bench.Bench check 127.0.0.1 6379 "$RUN" "$SALE")
+ACCEPTED=$(( $(field "$WARM_PURCHASE" requests) - $(field "$WARM_PURCHASE" non2xx) \
+  + $(field "$PURCHASE_RESULT" requests) - $(field "$PURCHASE_RESULT" non2xx) ))
+
+echo
+echo "== machine"
+echo "cores: $(nproc), memory: $(free -g | awk '/Mem:/ {print $2}') GiB, cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "jdk: $(java -version 2>&1 | head -1), api jvm: $API_JVM"
+echo
+echo "== results (same app, same bearer token on every request; purchases carry a fresh Idempotency-Key)"
+printf '%-34s %10s %9s %9s %9s %8s %7s\n' endpoint "req/s" "p50 ms" "p90 ms" "p99 ms" non-2xx errors
+for row in "GET /api/v1/time|$BARE_RESULT" "POST /api/v1/activities/{id}/orders|$PURCHASE_RESULT"; do
+  r=${row#*|}
+  printf '%-34s %10s %9s %9s %9s %8s %7s\n' "${row%%|*}" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
+    "$(field "$r" p90_ms)" "$(field "$r" p99_ms)" "$(field "$r" non2xx)" "$(field "$r" socket_errors)"
+done
+awk -v p="$(field "$PURCHASE_RESULT" rps)" -v b="$(field "$BARE_RESULT" rps)" \
+  'BEGIN { printf "ratio purchase/bare: %.2f (target >= 0.50)\n", p / b }'
+echo "accepted purchases (2xx from wrk): $ACCEPTED; Redis: ${CHECK#CHECK } (each must equal the accepted count)"

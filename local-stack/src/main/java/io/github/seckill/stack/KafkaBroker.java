@@ -1,0 +1,77 @@
+package io.github.seckill.stack;
+
+import static io.github.seckill.stack.StackSettings.HOST;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
+ * the Kafka jars on the launcher's classpath as a child process with its own log.
+ */
+final class KafkaBroker {
+
+    private static final List<String> JVM = List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+            "-Dlogback.configurationFile=io/github/seckill/stack/kafka-logback.xml");
+
+    private KafkaBroker() {
+    }
+
+    /** The controller listens on {@code preferredControllerPort}, or on a free port when that one is taken. */
+    static ChildProcess start(Stops stops, Path home, int port, int preferredControllerPort, Path logs) {
+        int controllerPort = Probes.listening(preferredControllerPort) ? freePort() : preferredControllerPort;
+        Path logDir = home.resolve("data");
+        Path config = home.resolve("server.properties");
+        try {
+            Files.createDirectories(home);
+            Files.writeString(config, serverProperties(port, controllerPort, logDir));
+        } catch (IOException e) {
+            throw new StackFailure("cannot write " + config + ": " + e.getMessage(), e);
+        }
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            List<String> format = ChildProcess.javaWithOurClasspath(JVM, "kafka.tools.StorageTool",
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
+            ChildProcess.start(stops, "kafka-format", format, home, Map.of(), logs)
+                    .awaitSuccess(Duration.ofSeconds(60));
+        }
+        ChildProcess kafka = ChildProcess.start(stops, "kafka",
+                ChildProcess.javaWithOurClasspath(JVM, "kafka.Kafka", config.toString()), home, Map.of(), logs);
+        kafka.awaitReady(Duration.ofSeconds(90), () -> Probes.isKafka(port));
+        return kafka;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackFailure("no free port for the Kafka controller: " + e.getMessage(), e);
+        }
+    }
+
+    private static String serverProperties(int port, int controllerPort, Path logDir) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@%1$s:%3$d
+                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=PLAINTEXT://%1$s:%2$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%4$s
+                num.partitions=6
+                offsets.topic.replication.factor=1
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                """.formatted(HOST, port, controllerPort, logDir);
+    }
+}

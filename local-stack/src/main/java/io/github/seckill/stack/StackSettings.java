@@ -1,0 +1,71 @@
+package io.github.seckill.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the stack keeps its data and which ports it uses. Every port has the platform's standard
+ * default (see DESIGN.md, "Names") and can be moved with an environment variable, which is also
+ * how the services are told where to find the servers.
+ */
+record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, String mysqlPassword,
+        int mysqlPort, int redisPort, int kafkaPort, int kafkaControllerPort, int tcPort, int tcConsolePort,
+        int apiPort, int adminPort, int orderPort, int compensationPort) {
+
+    static final String HOST = "127.0.0.1";
+
+    static final String USAGE = """
+            usage: local-stack/run.sh [--fresh]
+              --fresh   delete the data folder first (local-stack/.data or $SECKILL_DATA_DIR)
+            ports (environment): SECKILL_MYSQL_PORT 3306, SECKILL_REDIS_PORT 6379, SECKILL_KAFKA_PORT 9092,
+              SECKILL_KAFKA_CONTROLLER_PORT 9093, SECKILL_TC_PORT 8091, SECKILL_TC_CONSOLE_PORT 7091,
+              SECKILL_API_PORT 8080, SECKILL_ADMIN_PORT 8081, SECKILL_ORDER_PORT 8082, SECKILL_COMPENSATION_PORT 8083
+            MySQL login (environment): SECKILL_MYSQL_USER root, SECKILL_MYSQL_PASSWORD (empty)""";
+
+    static StackSettings from(String[] args, Path repo, Map<String, String> env) {
+        boolean fresh = false;
+        for (String arg : args) {
+            if (!arg.equals("--fresh")) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
+            }
+            fresh = true;
+        }
+        Path data = repo.resolve(env.getOrDefault("SECKILL_DATA_DIR", "local-stack/.data"))
+                .toAbsolutePath().normalize();
+        return new StackSettings(repo, data, fresh,
+                env.getOrDefault("SECKILL_MYSQL_USER", "root"), env.getOrDefault("SECKILL_MYSQL_PASSWORD", ""),
+                port(env, "SECKILL_MYSQL_PORT", 3306), port(env, "SECKILL_REDIS_PORT", 6379),
+                port(env, "SECKILL_KAFKA_PORT", 9092), port(env, "SECKILL_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "SECKILL_TC_PORT", 8091), port(env, "SECKILL_TC_CONSOLE_PORT", 7091),
+                port(env, "SECKILL_API_PORT", 8080), port(env, "SECKILL_ADMIN_PORT", 8081),
+                port(env, "SECKILL_ORDER_PORT", 8082), port(env, "SECKILL_COMPENSATION_PORT", 8083));
+    }
+
+    Path logs() {
+        return data.resolve("logs");
+    }
+
+    String kafkaBootstrap() {
+        return HOST + ":" + kafkaPort;
+    }
+
+    static String url(int port) {
+        return "http://" + HOST + ":" + port;
+    }
+
+    private static int port(Map<String, String> env, String name, int standard) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return standard;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+    }
+}

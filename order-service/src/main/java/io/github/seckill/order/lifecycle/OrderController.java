@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,6 @@ import io.github.seckill.order.orders.StoredOrder;
 /** Orders for the other services (the shopper API); not routed to the public. */
 @RestController
 @RequestMapping("/internal/api/v1")
-@Validated
 class OrderController {
 
     private final OrderRows rows;

@@ -63,8 +63,20 @@ public class Placement {
         return place(List.of(order)).get(order.orderId());
     }
 
-    /** Places the batch; the outcome per order id. */
+    /** Places the batch; the outcome per order id. Transient failures go to the compensation ladder. */
     public Map<Long, Outcome> place(List<OrderPlaced> orders) {
+        return place(orders, true);
+    }
+
+    /**
+     * One attempt of the compensation ladder: the same placement, but a transient failure is only
+     * reported (RETRYING), not handed to the ladder again; the ladder schedules its next attempt.
+     */
+    public Outcome redrive(OrderPlaced order) {
+        return place(List.of(order), false).get(order.orderId());
+    }
+
+    private Map<Long, Outcome> place(List<OrderPlaced> orders, boolean handOff) {
         Map<Long, OrderPlaced> unique = new LinkedHashMap<>();
         orders.forEach(o -> unique.putIfAbsent(o.orderId(), o));
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
@@ -78,13 +90,13 @@ public class Placement {
             }
         });
         if (!fresh.isEmpty()) {
-            outcomes.putAll(attempt(fresh));
+            outcomes.putAll(attempt(fresh, handOff));
         }
         outcomes.values().forEach(metrics::outcome);
         return outcomes;
     }
 
-    private Map<Long, Outcome> attempt(List<OrderPlaced> orders) {
+    private Map<Long, Outcome> attempt(List<OrderPlaced> orders, boolean handOff) {
         long start = System.nanoTime();
         try {
             preparation.prepare(orders);
@@ -96,50 +108,55 @@ public class Placement {
                 events.changed(o, OrderStatus.CREATED, null);
             });
             orders.stream().filter(o -> result.notHeld().containsKey(o.orderId()))
-                    .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()))));
+                    .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()), handOff)));
             return outcomes;
         } catch (RuntimeException e) {
             metrics.rolledBack();
             if (orders.size() > 1) {
                 log.info("batch of {} rolled back ({}); placing its orders one by one", orders.size(), e.toString());
                 Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-                orders.forEach(o -> outcomes.putAll(attempt(List.of(o))));
+                orders.forEach(o -> outcomes.putAll(attempt(List.of(o), handOff)));
                 return outcomes;
             }
-            return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e));
+            return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e, handOff));
         }
     }
 
-    private Outcome notHeld(OrderPlaced order, TryOutcome outcome) {
+    private Outcome notHeld(OrderPlaced order, TryOutcome outcome, boolean handOff) {
         return switch (outcome) {
             case ALREADY_CONFIRMED -> Outcome.DUPLICATE;
             case UNKNOWN_ORDER, RELEASED, CANCELLED -> {
                 log.warn("order {} not placed: its reservation is {}", order.orderId(), outcome);
                 yield Outcome.REFUSED;
             }
-            case FENCED, HELD_BY_OTHER -> toLadder(order, new IllegalStateException("reservation " + outcome));
+            case FENCED, HELD_BY_OTHER -> retryLater(order, new IllegalStateException("reservation " + outcome),
+                    handOff);
             case TAKEN, ALREADY_TAKEN -> throw new IllegalStateException("held order reported as not held");
         };
     }
 
-    private Outcome failedAlone(OrderPlaced order, RuntimeException e) {
+    private Outcome failedAlone(OrderPlaced order, RuntimeException e, boolean handOff) {
         Refusal refusal = cause(e, Refusal.class);
         if (refusal == null) {
-            return toLadder(order, e);
+            return retryLater(order, e, handOff);
         }
         ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), refusal.reason());
         if (!released.settled()) {
             log.warn("order {} refused but its reservation is {}", order.orderId(), released);
-            return toLadder(order, e);
+            return retryLater(order, e, handOff);
         }
         log.info("order {} refused: {}", order.orderId(), refusal.getMessage());
         events.changed(order, OrderStatus.FAILED, refusal.reason());
         return Outcome.REFUSED;
     }
 
-    private Outcome toLadder(OrderPlaced order, Throwable cause) {
-        log.warn("order {} to the compensation ladder: {}", order.orderId(), cause.toString());
-        failed.publish(order, cause);
+    private Outcome retryLater(OrderPlaced order, Throwable cause, boolean handOff) {
+        if (handOff) {
+            log.warn("order {} to the compensation ladder: {}", order.orderId(), cause.toString());
+            failed.publish(order, cause);
+        } else {
+            log.info("order {} re-drive failed again: {}", order.orderId(), cause.toString());
+        }
         return Outcome.RETRYING;
     }
 

@@ -61,12 +61,12 @@ class CoordinatorOutageIntegrationTest extends OrderTestSupport {
                     .isEqualTo(LedgerState.RESERVED);
         }
 
-        // What the compensation ladder does: place them again, until the client is reconnected.
+        // What the compensation ladder does: re-drive each, until the client is reconnected.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> placement.place(during).values().stream()
+                .until(() -> during.stream().map(placement::redrive)
                         .allMatch(o -> o == Placement.Outcome.COMMITTED || o == Placement.Outcome.DUPLICATE));
 
-        assertThat(placement.place(during).values()).containsOnly(Placement.Outcome.DUPLICATE);
+        assertThat(during.stream().map(placement::redrive)).containsOnly(Placement.Outcome.DUPLICATE);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE activity_id = ? AND status = 'CREATED'",
                 Integer.class, sale)).isEqualTo(20);
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();

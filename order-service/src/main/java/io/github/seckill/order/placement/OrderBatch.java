@@ -2,6 +2,7 @@ package io.github.seckill.order.placement;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.summingInt;
+import static java.util.stream.Collectors.toList;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +73,6 @@ class OrderBatch {
 
     static Map<Long, List<OrderPlaced>> bySale(List<OrderPlaced> orders) {
         return orders.stream().collect(groupingBy(OrderPlaced::activityId, LinkedHashMap::new,
-                java.util.stream.Collectors.toList()));
+                toList()));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.seckill.order.placement;
 
+import java.util.List;
+
 /**
  * MySQL says no to an order that Redis accepted (stock or per-user limit drifted): a business
  * failure, the order is refused for good.
@@ -18,7 +20,7 @@ class Refusal extends RuntimeException {
                 + " units in MySQL");
     }
 
-    static Refusal overLimit(long activityId, java.util.List<Long> users) {
+    static Refusal overLimit(long activityId, List<Long> users) {
         return new Refusal("over the per-user limit in MySQL", "sale " + activityId + ": users " + users
                 + " would exceed the limit");
     }

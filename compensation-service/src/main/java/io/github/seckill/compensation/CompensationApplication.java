@@ -2,12 +2,14 @@ package io.github.seckill.compensation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The compensation service: retry ladder, DLQ, archive and alerts for failed orders. For now it
- * only runs (health and metrics); order-service already publishes to {@code seckill.order.failed}.
+ * The compensation service: retry ladder, DLQ, archive, alerts, the ops API and the scheduled
+ * sweepers for orders that order-service could not place on the first try.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CompensationApplication {
 
     public static void main(String[] args) {

@@ -1,30 +1,20 @@
 package io.github.seckill.compensation;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CompensationApplicationTest {
-
-    @Autowired
-    TestRestTemplate http;
+class CompensationApplicationTest extends CompensationTestSupport {
 
     @Test
-    void reportsHealthAndMetrics() {
-        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).containsEntry("status", "UP");
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
-                .contains("application=\"compensation-service\"");
+    void reportsHealthAndMetricsWithoutAuthentication() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("application=\"compensation-service\"")))
+                .andExpect(content().string(Matchers.containsString("seckill_dlq_backlog")));
     }
 }

@@ -1,0 +1,45 @@
+package io.github.seckill.compensation.infra;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+
+import io.github.seckill.common.redis.Reservations;
+
+/** The Redis ledger, the topics this service owns or reads, and the clock. */
+@Configuration(proxyBeanMethods = false)
+class Infrastructure {
+
+    @Bean
+    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+        return new Reservations(redis, prefix);
+    }
+
+    @Bean
+    NewTopic orderFailedTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderFailed()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic orderDlqTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderDlq()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic orderPlacedTopic(TopicSettings topics) {
+        return TopicBuilder.name(topics.orderPlaced()).partitions(topics.partitions()).replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

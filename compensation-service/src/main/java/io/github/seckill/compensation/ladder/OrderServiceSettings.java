@@ -1,0 +1,17 @@
+package io.github.seckill.compensation.ladder;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where order-service's internal API answers, and the service account it accepts.
+ *
+ * @param password the default is for local use only
+ */
+@ConfigurationProperties("seckill.order-service")
+record OrderServiceSettings(@DefaultValue("http://127.0.0.1:8082") URI url, @DefaultValue("internal") String username,
+        @DefaultValue("internal-local-only") String password, @DefaultValue("5s") Duration timeout) {
+}

@@ -1,0 +1,96 @@
+package io.github.seckill.compensation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Real HTTP servers standing in for the peers: order-service's internal placement API (answers
+ * scripted per order id; {@code 500} answers an HTTP error) and the alert webhook receiver.
+ */
+final class PeerStub {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<Long, Deque<String>> SCRIPT = new ConcurrentHashMap<>();
+    static final Map<Long, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    static final List<JsonNode> ALERTS = new CopyOnWriteArrayList<>();
+    static final HttpServer SERVER = start();
+
+    private PeerStub() {
+    }
+
+    static String url() {
+        return "http://127.0.0.1:" + SERVER.getAddress().getPort();
+    }
+
+    static void script(long orderId, String... outcomes) {
+        SCRIPT.put(orderId, new ArrayDeque<>(List.of(outcomes)));
+    }
+
+    static int calls(long orderId) {
+        AtomicInteger n = CALLS.get(orderId);
+        return n == null ? 0 : n.get();
+    }
+
+    static List<JsonNode> alertsFor(long orderId) {
+        return ALERTS.stream().filter(a -> Long.toString(orderId).equals(a.path("orderId").asText())).toList();
+    }
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/internal/api/v1/placements", PeerStub::placement);
+            server.createContext("/hook", PeerStub::hook);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void placement(HttpExchange x) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Basic ")) {
+            answer(x, 401, "{}");
+            return;
+        }
+        JsonNode order = JSON.readTree(x.getRequestBody());
+        long orderId = order.path("orderId").asLong();
+        CALLS.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+        Deque<String> script = SCRIPT.get(orderId);
+        String outcome = script == null || script.isEmpty() ? "COMMITTED"
+                : script.size() == 1 ? script.peekFirst() : script.pollFirst();
+        if ("500".equals(outcome)) {
+            answer(x, 500, "{\"title\":\"boom\"}");
+            return;
+        }
+        answer(x, 200, "{\"orderId\":\"" + orderId + "\",\"outcome\":\"" + outcome + "\"}");
+    }
+
+    private static void hook(HttpExchange x) throws IOException {
+        ALERTS.add(JSON.readTree(x.getRequestBody()));
+        answer(x, 200, "{}");
+    }
+
+    private static void answer(HttpExchange x, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

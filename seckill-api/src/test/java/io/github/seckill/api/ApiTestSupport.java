@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpEntity;
@@ -16,13 +17,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.TestServers;
 
-/** Shared set-up of the shopper API's integration tests: real MariaDB, Redis and Kafka. */
+/**
+ * Shared set-up of the shopper API's integration tests: real MariaDB, Redis and Kafka. Subclasses that
+ * keep these settings share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 public abstract class ApiTestSupport {
 
     private static final AtomicLong SALES = new AtomicLong(System.currentTimeMillis() % 100_000 * 10);
@@ -41,6 +49,8 @@ public abstract class ApiTestSupport {
     protected Reservations reservations;
     @Autowired
     protected StringRedisTemplate redis;
+    @Autowired
+    protected JwtDecoder jwtDecoder;
 
     protected long openSale(long stock, int limit) {
         long sale = SALES.incrementAndGet();
@@ -61,13 +71,31 @@ public abstract class ApiTestSupport {
     }
 
     protected ResponseEntity<Map> buy(String token, Object sale, String body) {
+        return buy(token, sale, body, null);
+    }
+
+    protected ResponseEntity<Map> buy(String token, Object sale, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
             headers.setBearerAuth(token);
         }
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return http.exchange("/api/v1/activities/" + sale + "/orders", HttpMethod.POST,
                 new HttpEntity<>(body, headers), Map.class);
+    }
+
+    protected ResponseEntity<Map> post(String token, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(headers), Map.class);
+    }
+
+    /** The shopper's user id, from the token's subject. */
+    protected long userOf(String token) {
+        return Long.parseLong(jwtDecoder.decode(token).getSubject());
     }
 
     protected ResponseEntity<Map> get(String token, String path) {

@@ -2,16 +2,18 @@ package io.github.seckill.api.account;
 
 import java.time.Clock;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
 
-/** Registration and login. */
+/** Registration, login and token refresh. */
 @Service
 class Accounts {
 
@@ -21,12 +23,14 @@ class Accounts {
     private final UserAccounts users;
     private final PasswordEncoder passwords;
     private final Tokens tokens;
+    private final SpentRefreshTokens spent;
     private final Clock clock;
 
-    Accounts(UserAccounts users, PasswordEncoder passwords, Tokens tokens, Clock clock) {
+    Accounts(UserAccounts users, PasswordEncoder passwords, Tokens tokens, SpentRefreshTokens spent, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.spent = spent;
         this.clock = clock;
         this.noUserHash = passwords.encode("no such user");
     }
@@ -45,7 +49,7 @@ class Accounts {
     }
 
     @Transactional(readOnly = true)
-    Tokens.AccessToken login(Credentials credentials) {
+    Tokens.TokenPair login(Credentials credentials) {
         UserAccount user = users.findByUsername(credentials.username()).orElse(null);
         boolean matches = passwords.matches(credentials.password(), user == null ? noUserHash : user.passwordHash());
         if (user == null || !matches) {
@@ -53,6 +57,27 @@ class Accounts {
                     "Bad credentials", "username or password is wrong");
         }
         return tokens.issue(user);
+    }
+
+    /** New tokens for a refresh token; the refresh token is spent by it. */
+    @Transactional(readOnly = true)
+    Tokens.TokenPair refresh(String refreshToken) {
+        Jwt token;
+        try {
+            token = tokens.readRefresh(refreshToken);
+        } catch (JwtException e) {
+            throw invalidRefresh("refresh token is invalid or expired");
+        }
+        long userId = Long.parseLong(token.getSubject());
+        if (!spent.spend(userId, token.getId(), token.getExpiresAt())) {
+            throw invalidRefresh("refresh token was already used");
+        }
+        return users.findById(userId).map(tokens::issue)
+                .orElseThrow(() -> invalidRefresh("the account no longer exists"));
+    }
+
+    private static Problem invalidRefresh(String detail) {
+        return new Problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail);
     }
 
     private static Problem taken(String username) {

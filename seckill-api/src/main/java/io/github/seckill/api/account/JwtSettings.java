@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer   {@code iss} written and required
  * @param audience {@code aud} written and required
  * @param ttl      lifetime of an access token
+ * @param refreshAudience {@code aud} of refresh tokens: unlike access tokens', so neither passes for the other
+ * @param refreshTtl      lifetime of a refresh token (each is good for one refresh)
  */
 @ConfigurationProperties("seckill.jwt")
 public record JwtSettings(@DefaultValue(JwtSettings.DEVELOPMENT_SECRET) String secret,
         @DefaultValue("seckill") String issuer, @DefaultValue("seckill-api") String audience,
-        @DefaultValue("15m") Duration ttl) {
+        @DefaultValue("15m") Duration ttl, @DefaultValue("seckill-api-refresh") String refreshAudience,
+        @DefaultValue("7d") Duration refreshTtl) {
 
     public static final String DEVELOPMENT_SECRET = "local-development-secret-change-me-0123456789";
 

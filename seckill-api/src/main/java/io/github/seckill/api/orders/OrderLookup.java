@@ -1,26 +1,21 @@
 package io.github.seckill.api.orders;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.RestClientException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
-import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.Reservations;
 
 /**
- * An order's status: PENDING while the reservation ledger holds it, FAILED when it was released,
- * and MySQL's status (from order-service) once the global transaction committed.
+ * An order's status (ADR 4): PENDING while the reservation ledger holds it, FAILED when it was released,
+ * and MySQL's status (from order-service) once the global transaction committed. Only orders in the
+ * shopper's own index are found: anyone else's id is "not found", like an unknown one.
  */
 @Service
 class OrderLookup {
@@ -37,42 +32,39 @@ class OrderLookup {
 
     /** The user's order, or empty when there is none of that id (or it is someone else's). */
     Optional<OrderView> find(long userId, long orderId) {
-        return reservations.saleOf(userId, orderId)
-                .flatMap(sale -> reservations.entry(sale, orderId))
-                .flatMap(entry -> view(userId, entry));
+        Optional<Long> sale = reservations.saleOf(userId, orderId);
+        if (sale.isEmpty()) {
+            return Optional.empty();
+        }
+        return reservations.entry(sale.get(), orderId).map(entry -> view(userId, entry))
+                .orElseGet(() -> stored(userId, orderId)); // trimmed from the ledger after the sale
+    }
+
+    /** Whether the order is the user's, and its ledger entry if the ledger still has it. */
+    Optional<Optional<LedgerEntry>> entry(long userId, long orderId) {
+        return reservations.saleOf(userId, orderId).map(sale -> reservations.entry(sale, orderId));
+    }
+
+    private Optional<OrderView> stored(long userId, long orderId) {
+        return orderService.find(orderId).filter(o -> o.userId() == userId).map(OrderView::of);
     }
 
     private Optional<OrderView> view(long userId, LedgerEntry entry) {
-        OrderPlaced placed = read(entry.payload());
+        OrderPlaced placed = placed(entry);
         return switch (entry.state()) {
-            case RESERVED, TRYING -> Optional.of(view(placed, OrderStatus.PENDING, null));
-            case RELEASED -> Optional.of(view(placed, OrderStatus.FAILED, entry.reason()));
-            case CONFIRMED, CANCELLING, CANCELLED -> stored(placed).filter(o -> o.userId() == userId)
-                    .map(o -> new OrderView(Long.toString(o.orderId()), o.activityId(), o.quantity(), o.amount(),
-                            o.status(), o.reason()))
-                    .or(() -> Optional.of(view(placed, OrderStatus.PENDING, null)));
+            case RESERVED, TRYING -> Optional.of(OrderView.of(placed, OrderStatus.PENDING, null));
+            case RELEASED -> Optional.of(OrderView.of(placed, OrderStatus.FAILED, entry.reason()));
+            // CONFIRMED and every state after it (cancelling, cancelled): MySQL has the order's status.
+            default -> stored(userId, placed.orderId())
+                    .or(() -> Optional.of(OrderView.of(placed, OrderStatus.PENDING, null)));
         };
     }
 
-    private Optional<OrderServiceClient.StoredOrder> stored(OrderPlaced placed) {
+    OrderPlaced placed(LedgerEntry entry) {
         try {
-            return orderService.find(placed.orderId());
-        } catch (RestClientException e) {
-            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                    "Try again", "order status is not available right now", Map.of(), Duration.ofSeconds(1));
-        }
-    }
-
-    private static OrderView view(OrderPlaced placed, OrderStatus status, String reason) {
-        return new OrderView(Long.toString(placed.orderId()), placed.activityId(), placed.quantity(),
-                placed.amount(), status, reason);
-    }
-
-    private OrderPlaced read(String payload) {
-        try {
-            return json.readValue(payload, OrderPlaced.class);
+            return json.readValue(entry.payload(), OrderPlaced.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable ledger payload", e);
+            throw new IllegalStateException("unreadable ledger payload of order " + entry.orderId(), e);
         }
     }
 }

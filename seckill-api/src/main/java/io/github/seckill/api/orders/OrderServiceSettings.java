@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password internal API password; the default is for local use only
  */
 @ConfigurationProperties("seckill.order-service")
-record OrderServiceSettings(@DefaultValue("http://127.0.0.1:8082") URI url, @DefaultValue("internal") String username,
-        @DefaultValue("internal-local-only") String password, @DefaultValue("500ms") Duration connectTimeout,
-        @DefaultValue("2s") Duration readTimeout) {
+public record OrderServiceSettings(@DefaultValue("http://127.0.0.1:8082") URI url,
+        @DefaultValue("internal") String username,
+        @DefaultValue(OrderServiceSettings.DEVELOPMENT_PASSWORD) String password,
+        @DefaultValue("500ms") Duration connectTimeout, @DefaultValue("2s") Duration readTimeout) {
+
+    /** The local-only default; the service refuses to start with it outside local profiles. */
+    public static final String DEVELOPMENT_PASSWORD = "internal-local-only";
 }

@@ -1,7 +1,7 @@
 package io.github.seckill.api.purchase;
 
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -11,28 +11,37 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** {@code seckill_purchase_requests_total{outcome}} and {@code seckill_purchase_latency_seconds}. */
+/**
+ * {@code seckill_purchase_requests_total{outcome}} and {@code seckill_purchase_latency_seconds}. Outcomes:
+ * accepted, each refusal of reserve.lua (sold_out, limit_exceeded, not_started, ended, closed, ...),
+ * rate_limited, replayed (an Idempotency-Key answered from store), unavailable.
+ */
 @Component
 class PurchaseMetrics {
 
-    private final Map<ReserveOutcome, Counter> refused = new EnumMap<>(ReserveOutcome.class);
-    private final Counter accepted;
-    private final Counter unavailable;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
     private final Timer latency;
 
     PurchaseMetrics(MeterRegistry registry) {
+        this.registry = registry;
         for (ReserveOutcome outcome : ReserveOutcome.values()) {
-            refused.put(outcome, counter(registry, outcome.name().toLowerCase()));
+            outcome(name(outcome));
         }
-        accepted = counter(registry, "accepted");
-        unavailable = counter(registry, "unavailable");
+        for (String outcome : new String[] { "accepted", "rate_limited", "replayed", "unavailable" }) {
+            outcome(outcome);
+        }
         latency = Timer.builder("seckill.purchase.latency").description("purchase request latency")
                 .publishPercentileHistogram().register(registry);
     }
 
-    private static Counter counter(MeterRegistry registry, String outcome) {
-        return Counter.builder("seckill.purchase.requests").tag("outcome", outcome)
-                .description("purchase requests by outcome").register(registry);
+    private Counter outcome(String outcome) {
+        return outcomes.computeIfAbsent(outcome, o -> Counter.builder("seckill.purchase.requests").tag("outcome", o)
+                .description("purchase requests by outcome").register(registry));
+    }
+
+    private static String name(ReserveOutcome outcome) {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     <T> T time(Supplier<T> call) {
@@ -40,14 +49,18 @@ class PurchaseMetrics {
     }
 
     void accepted() {
-        accepted.increment();
+        outcome("accepted").increment();
     }
 
     void refused(ReserveOutcome outcome) {
-        refused.get(outcome).increment();
+        outcome(name(outcome)).increment();
+    }
+
+    void count(String outcome) {
+        outcome(outcome).increment();
     }
 
     void unavailable() {
-        unavailable.increment();
+        outcome("unavailable").increment();
     }
 }

@@ -2,31 +2,35 @@ package io.github.seckill.api.purchase;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.seckill.api.catalogue.Catalogue;
+import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderIds;
-import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservation;
 import io.github.seckill.common.redis.ReserveOutcome;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.SaleTerms;
 
 /**
- * The purchase path (DESIGN.md §3): one atomic reserve in Redis, then {@code OrderPlaced} to Kafka
- * with a bounded wait for the ack. A reservation is never left without either an acked message or
- * a release: if the send fails, the reservation is released before the shopper hears 503.
+ * The purchase path (DESIGN.md §3). Cheap refusals first, from memory: unknown sale, outside the sale
+ * window, sold-out flag, an open breaker. Then one atomic reserve in Redis and {@code OrderPlaced} to
+ * Kafka with a bounded wait for the ack. A reservation is never left without either an acked message
+ * or a release: if the send fails, the reservation is released before the shopper hears 503.
  */
 @Service
 class Purchases {
@@ -34,72 +38,136 @@ class Purchases {
     private static final Logger log = LoggerFactory.getLogger(Purchases.class);
 
     private final Reservations reservations;
+    private final Catalogue catalogue;
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
     private final TopicSettings topics;
     private final PurchaseSettings settings;
     private final PurchaseMetrics metrics;
+    private final SoldOutFlags soldOut;
+    private final SaleAnnouncements announcements;
+    private final Breakers breakers;
     private final OrderIds ids;
     private final Clock clock;
 
-    Purchases(Reservations reservations, KafkaTemplate<String, String> kafka, ObjectMapper json, TopicSettings topics,
-            PurchaseSettings settings, PurchaseMetrics metrics, Clock clock) {
+    Purchases(Reservations reservations, Catalogue catalogue, KafkaTemplate<String, String> kafka, ObjectMapper json,
+            TopicSettings topics, PurchaseSettings settings, PurchaseMetrics metrics, SoldOutFlags soldOut,
+            SaleAnnouncements announcements, Breakers breakers, Clock clock) {
         this.reservations = reservations;
+        this.catalogue = catalogue;
         this.kafka = kafka;
         this.json = json;
         this.topics = topics;
         this.settings = settings;
         this.metrics = metrics;
+        this.soldOut = soldOut;
+        this.announcements = announcements;
+        this.breakers = breakers;
         this.ids = new OrderIds(settings.nodeId());
         this.clock = clock;
     }
 
-    /** Returns the new order's id, or throws the problem that tells the shopper why not. */
-    long buy(long activityId, long userId, int quantity) {
-        return metrics.time(() -> {
-            SaleTerms terms = reservations.terms(activityId).orElseThrow(() -> {
-                metrics.refused(ReserveOutcome.NOT_PREWARMED);
-                return Refusals.notFound(activityId);
-            });
-            Instant now = clock.instant();
-            OrderPlaced order = OrderPlaced.of(ids.next(), activityId, userId, quantity, terms.price(), now);
-            String payload = toJson(order);
-            Reservation reservation = reservations.reserve(activityId, order.orderId(), userId, quantity, payload);
-            if (!reservation.reserved()) {
-                metrics.refused(reservation.outcome());
-                throw Refusals.of(reservation.outcome(), activityId, terms.startAt(), now);
-            }
-            publish(order, payload);
-            metrics.accepted();
-            return order.orderId();
-        });
+    long nextOrderId() {
+        return ids.next();
     }
 
-    private void publish(OrderPlaced order, String payload) {
-        String key = Long.toString(order.orderId());
+    /** Places order {@code orderId}, or throws the problem that tells the shopper why not. */
+    void buy(long orderId, long activityId, long userId, int quantity) {
+        Instant now = clock.instant();
+        SaleTerms terms = catalogue.terms(activityId).orElseThrow(() -> refuse(ReserveOutcome.NOT_PREWARMED,
+                activityId, null, now));
+        if (now.plus(settings.clockSkew()).isBefore(terms.startAt())) {
+            throw refuse(ReserveOutcome.NOT_STARTED, activityId, terms.startAt(), now);
+        }
+        if (!now.minus(settings.clockSkew()).isBefore(terms.endAt())) {
+            throw refuse(ReserveOutcome.ENDED, activityId, terms.startAt(), now);
+        }
+        if (terms.closed()) {
+            throw refuse(ReserveOutcome.CLOSED, activityId, terms.startAt(), now);
+        }
+        if (soldOut.refuses(activityId)) {
+            throw refuse(ReserveOutcome.SOLD_OUT, activityId, terms.startAt(), now);
+        }
+        CircuitBreaker broker = breakers.kafka();
+        if (!broker.tryAcquirePermission()) {
+            // Kafka is known to be down: taking stock now would only mean releasing it again.
+            metrics.unavailable();
+            throw Refusals.unavailable(settings.retryAfter());
+        }
+        OrderPlaced order = OrderPlaced.of(orderId, activityId, userId, quantity, terms.price(), now);
+        String payload = toJson(order);
+        Reservation reservation;
         try {
-            reservations.index(order.userId(), order.orderId(), order.activityId());
-            kafka.send(topics.orderPlaced(), key, payload)
-                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            reservation = breakers.redis().executeSupplier(
+                    () -> reservations.reserve(activityId, orderId, userId, quantity, payload));
+        } catch (RuntimeException e) {
+            broker.releasePermission();
+            metrics.unavailable();
+            if (!(e instanceof CallNotPermittedException)) {
+                // The script may have run before the answer was lost: give back whatever it took.
+                release(order, "reserve outcome unknown");
+            }
+            throw Refusals.unavailable(settings.retryAfter());
+        }
+        if (!reservation.reserved()) {
+            broker.releasePermission();
+            if (reservation.outcome() == ReserveOutcome.SOLD_OUT && soldOut.flag(activityId)) {
+                announcements.announceSoldOut(activityId);
+            }
+            throw refuse(reservation.outcome(), activityId, terms.startAt(), now);
+        }
+        publish(order, payload, broker);
+        metrics.accepted();
+    }
+
+    private RuntimeException refuse(ReserveOutcome outcome, long activityId, Instant startAt, Instant now) {
+        metrics.refused(outcome);
+        return Refusals.of(outcome, activityId, startAt, now);
+    }
+
+    /** Sends the message and indexes the order for its shopper meanwhile; any failure releases the stock. */
+    private void publish(OrderPlaced order, String payload, CircuitBreaker broker) {
+        long start = System.nanoTime();
+        RuntimeException failure = null;
+        try {
+            CompletableFuture<SendResult<String, String>> sent;
+            try {
+                sent = kafka.send(topics.orderPlaced(), Long.toString(order.orderId()), payload);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e); // e.g. no metadata within max.block.ms
+            }
+            try {
+                breakers.redis().executeRunnable(
+                        () -> reservations.index(order.userId(), order.orderId(), order.activityId()));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+            broker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw releaseAfter(order, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw releaseAfter(order, e);
+            broker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            failure = new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            broker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            failure = new IllegalStateException(e.toString(), e);
+        }
+        if (failure != null) {
+            log.warn("order {} not placed, releasing its reservation: {}", order.orderId(), failure.toString());
+            metrics.unavailable();
+            release(order, "publish failed");
+            throw Refusals.unavailable(settings.retryAfter());
         }
     }
 
-    private RuntimeException releaseAfter(OrderPlaced order, Exception cause) {
-        log.warn("order {} not published, releasing its reservation: {}", order.orderId(), cause.toString());
-        metrics.unavailable();
+    private void release(OrderPlaced order, String reason) {
         try {
-            ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), "publish failed");
-            log.info("order {} reservation release: {}", order.orderId(), released);
+            log.info("order {} reservation release: {}", order.orderId(),
+                    reservations.release(order.activityId(), order.orderId(), reason));
         } catch (RuntimeException e) {
-            // Redis is failing too: the ledger still holds the entry and the sweeper settles it.
+            // Redis is failing too: the ledger still holds the entry and the reservation sweeper settles it.
             log.error("order {} could not be released now; the reservation sweeper will", order.orderId(), e);
         }
-        return Refusals.unavailable(settings.retryAfter());
     }
 
     private String toJson(OrderPlaced order) {

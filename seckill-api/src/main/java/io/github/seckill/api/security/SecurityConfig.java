@@ -30,7 +30,10 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 import io.github.seckill.api.account.JwtSettings;
 
-/** Shoppers authenticate with a bearer JWT; only auth and health are open. */
+/**
+ * Shoppers authenticate with a bearer JWT. Open without one: accounts, the catalogue and the server's
+ * time (answered from memory), health and metrics, and the API description.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -40,7 +43,12 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                                "/api/v1/auth/refresh").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/activities", "/api/v1/activities/*",
+                                "/api/v1/time").permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.github.seckill.api.ApiTestSupport;
 import io.github.seckill.testsupport.TestServers;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+
 class AccountIntegrationTest extends ApiTestSupport {
 
     @Autowired
@@ -77,5 +76,31 @@ class AccountIntegrationTest extends ApiTestSupport {
         assertProblem(http.postForEntity("/api/v1/auth/login",
                 Map.of("username", "nobody" + TestServers.RUN, "password", "password123"), Map.class),
                 HttpStatus.UNAUTHORIZED, "bad-credentials");
+    }
+
+    @Test
+    void refreshRotatesTokensAndEachRefreshTokenWorksOnce() {
+        String name = "dave" + TestServers.RUN;
+        Map<String, String> credentials = Map.of("username", name, "password", "password123");
+        http.postForEntity("/api/v1/auth/register", credentials, Map.class);
+        Map<String, Object> login = http.postForEntity("/api/v1/auth/login", credentials, Map.class).getBody();
+        String refresh = (String) login.get("refreshToken");
+        assertThat(login).containsEntry("refreshExpiresIn", 7 * 24 * 3600);
+
+        ResponseEntity<Map> renewed = http.postForEntity("/api/v1/auth/refresh", Map.of("refreshToken", refresh),
+                Map.class);
+
+        assertThat(renewed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(renewed.getBody()).containsEntry("tokenType", "Bearer").containsKeys("accessToken", "refreshToken");
+        assertThat(renewed.getBody().get("refreshToken")).isNotEqualTo(refresh);
+        String access = (String) renewed.getBody().get("accessToken");
+        assertProblem(get(access, "/api/v1/orders/1"), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(http.postForEntity("/api/v1/auth/refresh", Map.of("refreshToken", refresh), Map.class),
+                HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertProblem(get(refresh, "/api/v1/orders/1"), HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertProblem(http.postForEntity("/api/v1/auth/refresh", Map.of("refreshToken", access), Map.class),
+                HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertProblem(http.postForEntity("/api/v1/auth/refresh", Map.of("refreshToken", "x.y.z"), Map.class),
+                HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 }

@@ -1,29 +1,44 @@
 package io.github.seckill.api.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.testsupport.Endpoint;
 
 /**
  * Kafka is down for the producer (nothing listens where it sends): the reservation is released and
- * the shopper hears 503 with Retry-After.
+ * the shopper hears 503 with Retry-After; once the breaker opens, 503 comes at once and nothing is reserved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.auto-create=false",
         "spring.kafka.producer.properties.max.block.ms=1000",
-        "seckill.purchase.send-timeout=3s" })
+        "seckill.purchase.send-timeout=3s",
+        "resilience4j.circuitbreaker.instances.kafka.minimum-number-of-calls=3",
+        "resilience4j.circuitbreaker.instances.kafka.sliding-window-size=3",
+        "resilience4j.circuitbreaker.instances.kafka.wait-duration-in-open-state=10m" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublishFailureIntegrationTest extends ApiTestSupport {
+
+    @Autowired
+    Breakers breakers;
 
     @DynamicPropertySource
     static void kafkaDown(DynamicPropertyRegistry registry) {
@@ -31,6 +46,7 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
     }
 
     @Test
+    @Order(1)
     void failedSendReleasesTheReservationAndAnswers503() {
         long sale = openSale(5, 2);
         String token = shopper();
@@ -47,5 +63,26 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
         assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
         assertThat(entry.reason()).isEqualTo("publish failed");
         assertThat(reservations.bought(sale, entry.userId())).isZero();
+        assertThat(get(token, "/api/v1/orders/" + orderId).getBody()).containsEntry("status", "FAILED")
+                .containsEntry("reason", "publish failed");
+    }
+
+    @Test
+    @Order(2)
+    void openBreakerAnswers503AtOnceWithoutReserving() {
+        long sale = openSale(5, 5);
+        String token = shopper();
+        await("the kafka breaker opens").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).until(() -> {
+            buy(token, sale, "{\"quantity\":1}");
+            return breakers.kafka().getState() == CircuitBreaker.State.OPEN;
+        });
+        long entries = ledgerSize(sale);
+
+        ResponseEntity<Map> response = buy(token, sale, "{\"quantity\":1}");
+
+        assertProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(ledgerSize(sale)).isEqualTo(entries);
+        assertThat(reservations.remaining(sale)).contains(5L);
     }
 }

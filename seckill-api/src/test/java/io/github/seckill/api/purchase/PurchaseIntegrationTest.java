@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -29,6 +28,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.github.seckill.api.ApiTestSupport;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
@@ -36,7 +37,7 @@ import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
 
 /** The purchase path against real Redis, Kafka and MariaDB. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+
 class PurchaseIntegrationTest extends ApiTestSupport {
 
     private static KafkaProbe placed;
@@ -45,6 +46,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
     ObjectMapper json;
     @Autowired
     JwtEncoder jwt;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void listen() {
@@ -171,20 +174,43 @@ class PurchaseIntegrationTest extends ApiTestSupport {
 
     @Test
     void saleWindowIsEnforced() {
-        long sale = openSale(5, 2);
+        long early = openSale(5, 2);
         Instant start = Instant.now().plusSeconds(3600);
-        reservations.prewarm(sale, "Sale", 5, 2, start, start.plusSeconds(3600), new BigDecimal("9.90"));
+        reservations.prewarm(early, "Sale", 5, 2, start, start.plusSeconds(3600), new BigDecimal("9.90"));
+        long over = openSale(5, 2);
+        reservations.prewarm(over, "Sale", 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
+                new BigDecimal("9.90"));
         String token = shopper();
 
-        ResponseEntity<Map> early = buy(token, sale, "{\"quantity\":1}");
-        assertProblem(early, HttpStatus.TOO_EARLY, "sale-not-started");
-        assertThat(early.getBody()).containsKey("startAt");
-        assertThat(early.getHeaders().getFirst("Retry-After")).isNotBlank();
+        ResponseEntity<Map> tooEarly = buy(token, early, "{\"quantity\":1}");
+        assertProblem(tooEarly, HttpStatus.TOO_EARLY, "sale-not-started");
+        assertThat(tooEarly.getBody()).containsKey("startAt");
+        assertThat(Long.parseLong(tooEarly.getHeaders().getFirst("Retry-After"))).isBetween(3500L, 3600L);
 
-        reservations.prewarm(sale, "Sale", 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
-                new BigDecimal("9.90"));
-        assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
-        assertThat(reservations.remaining(sale)).contains(5L);
+        assertProblem(buy(token, over, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
+        reservations.close(early);
+        assertThat(reservations.remaining(early)).contains(5L);
+        assertThat(reservations.remaining(over)).contains(5L);
+    }
+
+    @Test
+    void closedSaleIsGone() {
+        long sale = openSale(5, 2);
+        reservations.close(sale);
+        assertProblem(buy(shopper(), sale, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
+        assertThat(ledgerSize(sale)).isZero();
+    }
+
+    @Test
+    void soldOutSaleIsRefusedFromMemoryOnceRedisSaidSo() {
+        long sale = openSale(1, 1);
+        assertThat(buy(shopper(), sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertProblem(buy(shopper(), sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
+        double before = meters.counter("seckill.soldout.flag.hits").count();
+
+        assertProblem(buy(shopper(), sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
+
+        assertThat(meters.counter("seckill.soldout.flag.hits").count()).isEqualTo(before + 1);
     }
 
     private String expiredToken() {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,8 +31,9 @@ import io.github.seckill.common.redis.Reservations;
  * <ul>
  * <li>{@code prepare <api> <redisHost> <redisPort> <prefix> <sale> <users> <tokensFile>}: prewarms a sale
  * with stock enough for any run, registers and logs in the shoppers, writes one access token a line;</li>
- * <li>{@code check <redisHost> <redisPort> <prefix> <sale>}: prints the sale's stock taken and its
- * ledger entries (each accepted purchase takes one unit and writes one entry);</li>
+ * <li>{@code check <redisHost> <redisPort> <prefix> <sale>}: prints the sale's stock taken, the ledger
+ * entries that hold stock and those released (each accepted purchase takes one unit and holds one
+ * entry; a purchase answered 503 after its reservation leaves a released one);</li>
  * <li>{@code cleanup <redisHost> <redisPort> <prefix>}: deletes the run's keys.</li>
  * </ul>
  */
@@ -85,8 +88,16 @@ public final class Bench {
     private static void check(String host, int port, String prefix, long sale) throws Exception {
         withRedis(host, port, prefix, (redis, reservations) -> {
             long taken = STOCK - reservations.remaining(sale).orElseThrow();
-            long entries = redis.opsForHash().size(reservations.keys(sale).ledger()) / 4;
-            System.out.println("CHECK taken=" + taken + " ledgerEntries=" + entries);
+            Map<String, Long> states = new TreeMap<>();
+            redis.opsForHash().entries(reservations.keys(sale).ledger()).forEach((field, value) -> {
+                if (field.toString().endsWith(":s")) {
+                    states.merge(value.toString(), 1L, Long::sum);
+                }
+            });
+            long held = states.entrySet().stream().filter(e -> !e.getKey().equals("RELEASED"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            System.out.println("CHECK taken=" + taken + " heldInLedger=" + held + " released="
+                    + states.getOrDefault("RELEASED", 0L));
             return null;
         });
     }

@@ -1,0 +1,147 @@
+package io.github.seckill.api.limits;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.seckill.api.infra.Breakers;
+import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.problem.ProblemTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Admission by token buckets kept in Redis, so every instance draws from the same buckets. The checks
+ * of one request run concurrently; any empty bucket refuses it with 429 and the wait until it refills.
+ * Refusals are counted as {@code seckill_rate_limit_refusals_total{limit}}.
+ */
+@Component
+public class RateLimits {
+
+    private final AsyncProxyManager<byte[]> buckets;
+    private final LimitSettings settings;
+    private final Breakers breakers;
+    private final String prefix;
+    private final AsyncBucketProxy global;
+    /** Hot per-sale buckets keep their local batching state, so they are built once per sale. */
+    private final Cache<Long, AsyncBucketProxy> sales = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    RateLimits(AsyncProxyManager<byte[]> buckets, LimitSettings settings, Breakers breakers, MeterRegistry meters,
+            @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+        this.buckets = buckets;
+        this.settings = settings;
+        this.breakers = breakers;
+        this.meters = meters;
+        this.prefix = prefix;
+        this.global = shared(prefix + ":limit:global", settings.global());
+    }
+
+    /** Global, per-sale, per-shopper and per-address admission of one purchase. */
+    public void admitPurchase(long saleId, long userId, String clientIp) {
+        List<Attempt> attempts = new ArrayList<>(4);
+        attempts.add(new Attempt("global", settings.global(), () -> global));
+        attempts.add(new Attempt("sale", settings.sale(),
+                () -> sales.get(saleId, id -> shared(prefix + ":{a" + id + "}:limit", settings.sale()))));
+        attempts.add(new Attempt("user", settings.user(), () -> exact(prefix + ":{u" + userId + "}:limit",
+                settings.user())));
+        attempts.add(new Attempt("ip", settings.ip(), () -> exact(prefix + ":limit:ip:" + clientIp, settings.ip())));
+        admit(attempts);
+    }
+
+    /** Register, login and refresh per client address. */
+    public void admitAuth(String clientIp) {
+        admit(List.of(new Attempt("auth_ip", settings.authIp(),
+                () -> exact(prefix + ":limit:auth:" + clientIp, settings.authIp()))));
+    }
+
+    private void admit(List<Attempt> attempts) {
+        Refused refused = breakers.redis().executeSupplier(() -> consume(attempts));
+        if (refused != null) {
+            refusals.computeIfAbsent(refused.limit(), l -> Counter.builder("seckill.rate.limit.refusals")
+                    .tag("limit", l).description("requests refused by a rate limit").register(meters)).increment();
+            throw new Problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                    "the " + refused.limit().replace('_', ' ') + " rate limit is reached; retry later",
+                    Map.of("limit", refused.limit()), Duration.ofNanos(refused.waitNanos()).plusMillis(999));
+        }
+    }
+
+    private Refused consume(List<Attempt> attempts) {
+        List<CompletableFuture<ConsumptionProbe>> probes = new ArrayList<>(attempts.size());
+        List<Attempt> started = new ArrayList<>(attempts.size());
+        for (Attempt attempt : attempts) {
+            if (attempt.rate().enabled()) {
+                probes.add(attempt.bucket().get().tryConsumeAndReturnRemaining(1));
+                started.add(attempt);
+            }
+        }
+        Refused refused = null;
+        try {
+            for (int i = 0; i < probes.size(); i++) {
+                ConsumptionProbe probe = probes.get(i).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (!probe.isConsumed() && (refused == null || probe.getNanosToWaitForRefill() > refused.waitNanos())) {
+                    refused = new Refused(started.get(i).limit(), probe.getNanosToWaitForRefill());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException("interrupted while checking rate limits", e);
+        } catch (TimeoutException e) {
+            throw new QueryTimeoutException("rate limit check timed out", e);
+        } catch (ExecutionException e) {
+            throw new RedisSystemException("rate limit check failed", e.getCause());
+        }
+        return refused;
+    }
+
+    private AsyncBucketProxy shared(String key, Rate rate) {
+        return buckets.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(settings.syncEvery(),
+                        settings.syncAfter())))
+                .build(bytes(key), () -> CompletableFuture.completedFuture(configuration(rate)));
+    }
+
+    private AsyncBucketProxy exact(String key, Rate rate) {
+        return buckets.builder().build(bytes(key), () -> CompletableFuture.completedFuture(configuration(rate)));
+    }
+
+    private static BucketConfiguration configuration(Rate rate) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(rate.capacity()).refillGreedy(rate.capacity(), rate.period()))
+                .build();
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Attempt(String limit, Rate rate, java.util.function.Supplier<AsyncBucketProxy> bucket) {
+    }
+
+    private record Refused(String limit, long waitNanos) {
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.seckill.api.purchase;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.seckill.api.infra.Breakers;
+import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.redis.Reservations;
+
+/**
+ * Idempotency-Key: the first request with a key claims it in Redis ({@code sk:{u<id>}:idem:<key>}, under
+ * the shopper's hash tag) and stores its answer; copies with the same key get that answer replayed, and
+ * copies racing it wait (boundedly) for it. The same key with another request is 422. Answers that may
+ * pass on retry (429, 5xx) are not kept, so a retry with the same key really retries.
+ */
+@Component
+class Idempotency {
+
+    private static final RedisScript<Long> SWAP = new DefaultRedisScript<>() {
+        {
+            setLocation(new ClassPathResource("lua/idempotency-swap.lua"));
+            setResultType(Long.class);
+        }
+    };
+
+    private final StringRedisTemplate redis;
+    private final Reservations reservations;
+    private final ObjectMapper json;
+    private final IdempotencySettings settings;
+    private final Breakers breakers;
+    private final PurchaseMetrics metrics;
+    private final Clock clock;
+    private final String prefix;
+
+    Idempotency(StringRedisTemplate redis, Reservations reservations, ObjectMapper json, IdempotencySettings settings,
+            Breakers breakers, PurchaseMetrics metrics, Clock clock,
+            @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+        this.redis = redis;
+        this.reservations = reservations;
+        this.json = json;
+        this.settings = settings;
+        this.breakers = breakers;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.prefix = prefix;
+    }
+
+    /**
+     * Runs {@code purchase} once per (shopper, key).
+     *
+     * @param request what the key stands for (sale and quantity): another request under the same key is 422
+     */
+    ResponseEntity<String> once(long userId, String key, String request, long orderId, long saleId,
+            Supplier<Answer> purchase) {
+        String slot = prefix + ":{u" + userId + "}:idem:" + key;
+        String claim = write(Entry.pending(request, orderId, saleId, clock.millis()));
+        long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        long pause = 5;
+        while (true) {
+            if (Boolean.TRUE.equals(redis(() -> redis.opsForValue().setIfAbsent(slot, claim,
+                    settings.ttl().toMillis(), TimeUnit.MILLISECONDS)))) {
+                return run(slot, claim, purchase);
+            }
+            String seen = redis(() -> redis.opsForValue().get(slot));
+            if (seen == null) {
+                continue; // finished with an unsettled answer and let go: claim it again
+            }
+            Entry entry = read(seen);
+            if (!entry.request().equals(request)) {
+                throw new Problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key reused", "this Idempotency-Key was used for a different request");
+            }
+            if (entry.answer() != null) {
+                metrics.count("replayed");
+                return entry.answer().response(true);
+            }
+            if (clock.millis() - entry.at() > settings.lease().toMillis()) {
+                recover(slot, seen, entry);
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Problem(HttpStatus.CONFLICT, ProblemTypes.REQUEST_IN_PROGRESS, "Request in progress",
+                        "the first request with this Idempotency-Key is still running", Map.of(),
+                        java.time.Duration.ofSeconds(1));
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    private ResponseEntity<String> run(String slot, String claim, Supplier<Answer> purchase) {
+        Answer answer;
+        try {
+            answer = purchase.get();
+        } catch (RuntimeException e) {
+            swap(slot, claim, "");
+            throw e;
+        }
+        swap(slot, claim, answer.settled() ? write(Entry.done(read(claim), answer)) : "");
+        return answer.response(false);
+    }
+
+    /** The first request's instance died: answer its order if it was reserved, else let the purchase run anew. */
+    private void recover(String slot, String seen, Entry stale) {
+        boolean reserved = redis(() -> reservations.entry(stale.saleId(), stale.orderId())).isPresent();
+        swap(slot, seen, reserved ? write(Entry.done(stale, Answer.accepted(json, stale.orderId()))) : "");
+    }
+
+    private void swap(String slot, String expected, String replacement) {
+        redis(() -> redis.execute(SWAP, List.of(slot), expected, replacement,
+                Long.toString(settings.ttl().toMillis())));
+    }
+
+    private <T> T redis(Supplier<T> call) {
+        return breakers.redis().executeSupplier(call);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the first request", e);
+        }
+    }
+
+    private String write(Entry entry) {
+        try {
+            return json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Entry read(String stored) {
+        try {
+            return json.readValue(stored, Entry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable idempotency entry", e);
+        }
+    }
+
+    /** What a key holds: the request it stands for, the order it reserves, and its answer once there is one. */
+    record Entry(String request, long orderId, long saleId, long at, Answer answer) {
+
+        static Entry pending(String request, long orderId, long saleId, long at) {
+            return new Entry(request, orderId, saleId, at, null);
+        }
+
+        static Entry done(Entry pending, Answer answer) {
+            return new Entry(pending.request(), pending.orderId(), pending.saleId(), pending.at(), answer);
+        }
+    }
+}

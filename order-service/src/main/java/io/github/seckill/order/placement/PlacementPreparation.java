@@ -7,25 +7,22 @@ import org.springframework.stereotype.Component;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.SaleTerms;
-import io.github.seckill.order.stock.BuyerQuotas;
 import io.github.seckill.order.stock.SaleStocks;
 
 /**
- * Rows the global transaction updates must exist before it starts: the sale's stock row (made from
- * the terms it was prewarmed with) and the buyers' quota rows. Created outside any global
- * transaction with INSERT IGNORE, so they never change an existing row and need no undo.
+ * The sale's stock row must exist before the global transaction updates it: it is made from the
+ * terms the sale was prewarmed with, outside any global transaction, with INSERT IGNORE, so it
+ * never changes an existing row and needs no undo.
  */
 @Component
 class PlacementPreparation {
 
     private final Reservations reservations;
     private final SaleStocks stocks;
-    private final BuyerQuotas quotas;
 
-    PlacementPreparation(Reservations reservations, SaleStocks stocks, BuyerQuotas quotas) {
+    PlacementPreparation(Reservations reservations, SaleStocks stocks) {
         this.reservations = reservations;
         this.stocks = stocks;
-        this.quotas = quotas;
     }
 
     void prepare(List<OrderPlaced> orders) {
@@ -35,7 +32,6 @@ class PlacementPreparation {
                         .orElseThrow(() -> new IllegalStateException("sale " + sale + " has no terms in Redis"));
                 stocks.ensure(sale, terms);
             }
-            quotas.ensure(sale, group.stream().map(OrderPlaced::userId).distinct().toList());
         });
     }
 }

@@ -158,6 +158,42 @@ class PurchasePathIT {
         assertThat(reservations.remaining(sale)).contains(4L);
     }
 
+    @Test
+    void shoppersPayAndCancelThroughTheShopperApi() throws Exception {
+        long sale = saleOf(5, 1);
+        String payer = shopper("payer");
+        String canceller = shopper("canceller");
+        String paid = createdOrder(sale, payer);
+        String cancelled = createdOrder(sale, canceller);
+
+        Http.Response payment = HTTP.post(api.url("/api/v1/orders/" + paid + "/payment"), Http.bearer(payer), null);
+        Http.Response cancellation = HTTP.post(api.url("/api/v1/orders/" + cancelled + "/cancellation"),
+                Http.bearer(canceller), null);
+
+        assertThat(payment.status()).as("payment: %s", payment.body()).isEqualTo(200);
+        assertThat(payment.body()).containsEntry("status", "PAID");
+        assertThat(cancellation.status()).as("cancellation: %s", cancellation.body()).isEqualTo(200);
+        assertThat(cancellation.body()).containsEntry("status", "CANCELLED");
+        assertThat(HTTP.post(api.url("/api/v1/orders/" + paid + "/cancellation"), Http.bearer(payer), null).status())
+                .isEqualTo(409);
+        await("restocked in Redis").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(reservations.remaining(sale)).contains(4L));
+        try (Connection c = TestServers.connect("seckill_order"); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT remaining FROM activity_stock WHERE activity_id = " + sale)).isEqualTo(4);
+        }
+    }
+
+    private static String createdOrder(long sale, String token) {
+        Http.Response bought = HTTP.post(api.url("/api/v1/activities/" + sale + "/orders"), Http.bearer(token),
+                Map.of("quantity", 1));
+        assertThat(bought.status()).as("purchase: %s", bought.body()).isEqualTo(202);
+        String orderId = (String) bought.body().get("orderId");
+        await("order " + orderId + " CREATED").atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                HTTP.get(api.url("/api/v1/orders/" + orderId), Http.bearer(token)).body())
+                .containsEntry("status", "CREATED"));
+        return orderId;
+    }
+
     private static long saleOf(int stock, int limit) {
         Http.Response product = HTTP.post(admin.url("/admin/api/v1/products"), ADMIN,
                 Map.of("name", "Phone", "description", "flash-sale phone", "price", "99.00"));

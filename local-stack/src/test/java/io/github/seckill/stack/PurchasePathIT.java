@@ -73,17 +73,15 @@ class PurchasePathIT {
         apiSettings.put("seckill.order-service.url", orders.baseUrl());
         api = started(ServiceProcess.start("seckill-api", apiSettings));
 
-        for (ServiceProcess service : SERVICES) {
-            service.awaitUp(Duration.ofMinutes(3));
-        }
         redisConnection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
         redisConnection.afterPropertiesSet();
         reservations = new Reservations(new StringRedisTemplate(redisConnection), TestServers.redisPrefix());
     }
 
+    /** One at a time: three Spring Boot starts at once on two cores stretch every start-up timeout. */
     private static ServiceProcess started(ServiceProcess service) {
         SERVICES.add(service);
-        return service;
+        return service.awaitUp(Duration.ofMinutes(3));
     }
 
     @AfterAll

@@ -9,6 +9,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -21,13 +23,17 @@ class LimiterConfig {
     AsyncProxyManager<byte[]> buckets(LettuceConnectionFactory redis,
             org.springframework.boot.autoconfigure.data.redis.RedisProperties properties) {
         AbstractRedisClient client = redis.getRequiredNativeClient();
-        var builder = client instanceof RedisClusterClient cluster ? Bucket4jLettuce.casBasedBuilder(cluster)
-                : Bucket4jLettuce.casBasedBuilder((RedisClient) client);
         Duration timeout = properties.getTimeout() == null ? Duration.ofSeconds(1) : properties.getTimeout();
+        // The builder connects at once, within the short command timeout; on a busy start that can
+        // miss, so the connection is tried a few times before the service gives up.
+        Retry startup = Retry.of("bucket4j-connect", RetryConfig.custom().maxAttempts(10)
+                .waitDuration(Duration.ofSeconds(1)).build());
         // A bucket's key lives only until it would be full again: idle shoppers leave nothing behind.
-        return builder.expirationAfterWrite(ExpirationAfterWriteStrategy
+        return startup.executeSupplier(() -> (client instanceof RedisClusterClient cluster
+                ? Bucket4jLettuce.casBasedBuilder(cluster) : Bucket4jLettuce.casBasedBuilder((RedisClient) client))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy
                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .requestTimeout(timeout)
-                .build().asAsync();
+                .build().asAsync());
     }
 }

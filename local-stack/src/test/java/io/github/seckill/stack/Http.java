@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Http {
 
     record Response(int status, Map<String, Object> body, HttpResponse<String> raw) {
+
+        /** The body as a JSON array of objects. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list() {
+            try {
+                return JSON.readValue(raw.body(), List.class);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +59,8 @@ final class Http {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> body = response.body().isBlank() ? Map.of() : JSON.readValue(response.body(), Map.class);
+            Map<String, Object> body = response.body().isBlank() || !response.body().startsWith("{") ? Map.of()
+                    : JSON.readValue(response.body(), Map.class);
             return new Response(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -42,6 +42,7 @@ class PurchasePathIT {
     private static ServiceProcess api;
     private static ServiceProcess orders;
     private static ServiceProcess admin;
+    private static ServiceProcess compensation;
     private static LettuceConnectionFactory redisConnection;
     private static Reservations reservations;
 
@@ -62,7 +63,17 @@ class PurchasePathIT {
         Map<String, String> orderSettings = new HashMap<>(common);
         orderSettings.put("spring.datasource.url", db.url(TestServers.database("seckill_order")));
         orderSettings.put("seata.service.grouplist.default", TestServers.coordinator().toString());
+        // Consumer groups of this run only: a broker found on 9092 may serve other runs too.
+        orderSettings.put("spring.kafka.consumer.group-id", TestServers.topic("order-service"));
         orders = started(ServiceProcess.start("order-service", orderSettings));
+
+        Map<String, String> compensationSettings = new HashMap<>(common);
+        compensationSettings.put("spring.datasource.url", db.url(TestServers.database("seckill_compensation")));
+        compensationSettings.put("seckill.topics.order-dlq", TestServers.topic("seckill.order.dlq"));
+        compensationSettings.put("seckill.order-service.url", orders.baseUrl());
+        compensationSettings.put("seckill.reconciliation.interval", "2s");
+        compensationSettings.put("spring.kafka.consumer.group-id", TestServers.topic("compensation-service"));
+        compensation = started(ServiceProcess.start("compensation-service", compensationSettings));
 
         Map<String, String> adminSettings = new HashMap<>(common);
         adminSettings.put("spring.datasource.url", db.url(TestServers.database("seckill_admin")));
@@ -135,6 +146,13 @@ class PurchasePathIT {
                     .until(() -> count(s, "SELECT COUNT(*) FROM undo_log") == 0);
         }
         assertThat(reservations.remaining(sale)).contains(0L);
+
+        await("stock reconciled against order-service").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Response checks = HTTP.get(compensation.url("/ops/api/v1/stock"), Http.basic("ops", "ops"));
+            assertThat(checks.status()).isEqualTo(200);
+            assertThat(checks.list()).anySatisfy(c -> assertThat(c).containsEntry("activityId", (int) sale)
+                    .containsEntry("mysqlSold", 3).containsEntry("redisAvailable", 0).containsEntry("drift", 0));
+        });
     }
 
     @Test

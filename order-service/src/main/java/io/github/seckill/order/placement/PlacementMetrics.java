@@ -34,6 +34,15 @@ class PlacementMetrics {
                 .register(registry);
         this.batchSize = DistributionSummary.builder("seckill.tx.batch.size").description("orders per global transaction")
                 .register(registry);
+        // every series from the start: "no rollback yet" reads as 0 on the dashboards, not as no data
+        tx("committed");
+        tx("rolled_back");
+        for (String result : new String[] { "confirmed", "refused" }) {
+            phase("confirm", result);
+        }
+        for (String result : new String[] { "restored", "empty" }) {
+            phase("cancel", result);
+        }
     }
 
     /** Per order: {@code seckill_orders_placed_total{outcome}}. */

@@ -86,6 +86,8 @@ class ObservabilityIT {
             String database, Map<String, String> own) throws Exception {
         Map<String, String> settings = new HashMap<>(common);
         settings.put("spring.datasource.url", db.url(TestServers.database(database)));
+        // a group of this run's own: a Kafka shared with other runs must not mix their consumers with ours
+        settings.put("spring.kafka.consumer.group-id", TestServers.topic(module));
         settings.putAll(own);
         // one at a time: four Spring Boot starts at once on two cores stretch every start-up timeout
         return running(ServiceProcess.start(module, settings)).awaitUp(Duration.ofMinutes(3));

@@ -47,9 +47,10 @@ public class Placement {
     private final FailedOrders failed;
     private final OrderEvents events;
     private final PlacementMetrics metrics;
+    private final StockLevels stockLevels;
 
     Placement(OrderBatch batch, OrderRows rows, PlacementPreparation preparation, Reservations reservations,
-            FailedOrders failed, OrderEvents events, PlacementMetrics metrics) {
+            FailedOrders failed, OrderEvents events, PlacementMetrics metrics, StockLevels stockLevels) {
         this.batch = batch;
         this.rows = rows;
         this.preparation = preparation;
@@ -57,6 +58,7 @@ public class Placement {
         this.failed = failed;
         this.events = events;
         this.metrics = metrics;
+        this.stockLevels = stockLevels;
     }
 
     public Outcome place(OrderPlaced order) {
@@ -83,6 +85,7 @@ public class Placement {
         Set<Long> existing = rows.existing(unique.keySet());
         List<OrderPlaced> fresh = new ArrayList<>();
         unique.values().forEach(o -> {
+            stockLevels.watch(o.activityId());
             if (existing.contains(o.orderId())) {
                 outcomes.put(o.orderId(), Outcome.DUPLICATE);
             } else {

@@ -19,9 +19,11 @@ import io.github.seckill.common.redis.TryOutcome;
 class RedisReservationAction implements ReservationAction {
 
     private final Reservations reservations;
+    private final PlacementMetrics metrics;
 
-    RedisReservationAction(Reservations reservations) {
+    RedisReservationAction(Reservations reservations, PlacementMetrics metrics) {
         this.reservations = reservations;
+        this.metrics = metrics;
     }
 
     /** Order ids travel in the action context as one comma-separated string (exact, whatever JSON does). */
@@ -33,18 +35,22 @@ class RedisReservationAction implements ReservationAction {
     public Map<Long, TryOutcome> hold(BusinessActionContext context,
             @BusinessActionContextParameter(paramName = "activityId") long activityId,
             @BusinessActionContextParameter(paramName = "orderIds") String orderIds) {
-        return reservations.tryHold(activityId, split(orderIds), context.getXid());
+        Map<Long, TryOutcome> outcomes = reservations.tryHold(activityId, split(orderIds), context.getXid());
+        metrics.tried(outcomes);
+        return outcomes;
     }
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        reservations.confirm(activityId(context), split(text(context, "orderIds")), context.getXid());
+        List<Long> orders = split(text(context, "orderIds"));
+        metrics.confirmed(orders.size(), reservations.confirm(activityId(context), orders, context.getXid()));
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        reservations.cancel(activityId(context), split(text(context, "orderIds")), context.getXid());
+        List<Long> orders = split(text(context, "orderIds"));
+        metrics.cancelled(orders.size(), reservations.cancel(activityId(context), orders, context.getXid()));
         return true;
     }
 

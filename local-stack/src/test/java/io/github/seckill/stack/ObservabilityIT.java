@@ -38,9 +38,7 @@ class ObservabilityIT {
     private static final Map<String, String> EMPTY_AFTER_A_CLEAN_SALE = Map.of(
             "compensation_attempt_total", "registered on the first compensation attempt; nothing failed",
             "compensation_alerts_total", "registered on the first webhook alert; none was raised",
-            "seckill_sweeper_reservations_total", "registered on the first republish or release; every order settled",
-            "seckill_tx_hanging", "gauge of compensation-service's reconciliation job: absent until that job runs",
-            "seckill_stock_drift", "gauge of compensation-service's reconciliation job: absent until that job runs");
+            "seckill_sweeper_reservations_total", "registered on the first republish or release; every order settled");
     private static final String RATE_WINDOW = "30s";
     private static final String ADMIN = Http.basic("admin", "admin");
     private static final Http HTTP = new Http();
@@ -71,7 +69,8 @@ class ObservabilityIT {
                 "seckill.topics.order-dlq", TestServers.topic("seckill.order.dlq"),
                 "seckill.order-service.url", orders.baseUrl(),
                 "seckill.data-dir", home.resolve("compensation").toString(),
-                "seckill.sweeper.backlog-interval", "1s"));
+                "seckill.sweeper.backlog-interval", "1s",
+                "seckill.reconciliation.interval", "2s"));
 
         Map<String, List<String>> jobs = new LinkedHashMap<>();
         jobs.put("seckill-api", List.of("/actuator/prometheus", hostPort(api)));

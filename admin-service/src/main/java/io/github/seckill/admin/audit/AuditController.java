@@ -1,12 +1,13 @@
 package io.github.seckill.admin.audit;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.github.seckill.admin.ui.UiController;
+
 /** The audit log page: newest first, searchable by actor, action, target and text. */
-@Controller
+@UiController
 class AuditController {
 
     private final AuditLog log;

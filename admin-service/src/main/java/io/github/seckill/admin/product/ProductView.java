@@ -13,7 +13,7 @@ record ProductView(long id, String name, String description,
         return new ProductView(p.id(), p.name(), p.description(), p.price(), p.archivedAt());
     }
 
-    boolean archived() {
+    public boolean archived() {
         return archivedAt != null;
     }
 }

@@ -15,7 +15,7 @@ record AccountView(long id, String username, Set<String> roles, boolean enabled,
                 u.createdAt());
     }
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -33,6 +33,9 @@ public abstract class AdminIntegrationTest {
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.registerDatabase(registry, "seckill_admin");
         TestServers.registerRedis(registry);
+        // nothing listens on the discard port: order-service and compensation-service are down
+        registry.add("seckill.order-service.url", () -> "http://127.0.0.1:9");
+        registry.add("seckill.compensation.url", () -> "http://127.0.0.1:9");
     }
 
     @Autowired

@@ -39,6 +39,10 @@ import io.github.seckill.testsupport.TestServers;
         "seckill.sweeper.interval=1s",
         "seckill.sweeper.republish-after=2s",
         "seckill.sweeper.hanging-timeout=120s",
+        "seckill.sweeper.lock-at-least-for=PT0.9S",
+        "seckill.reconciliation.enabled=false",
+        "seckill.reconciliation.interval=1s",
+        "seckill.reconciliation.hanging-after=30s",
         "seckill.topics.partitions=1" })
 public abstract class CompensationTestSupport {
 

@@ -27,6 +27,8 @@ final class PeerStub {
     static final Map<Long, Deque<String>> SCRIPT = new ConcurrentHashMap<>();
     static final Map<Long, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     static final List<JsonNode> ALERTS = new CopyOnWriteArrayList<>();
+    /** MySQL's stock row per sale as order-service would report it; absent: 404. */
+    static final Map<Long, String> STOCK = new ConcurrentHashMap<>();
     static final HttpServer SERVER = start();
 
     private PeerStub() {
@@ -54,6 +56,7 @@ final class PeerStub {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/api/v1/placements", PeerStub::placement);
             server.createContext("/hook", PeerStub::hook);
+            server.createContext("/internal/api/v1/activities/", PeerStub::stock);
             server.start();
             return server;
         } catch (IOException e) {
@@ -78,6 +81,12 @@ final class PeerStub {
             return;
         }
         answer(x, 200, "{\"orderId\":\"" + orderId + "\",\"outcome\":\"" + outcome + "\"}");
+    }
+
+    private static void stock(HttpExchange x) throws IOException {
+        String[] path = x.getRequestURI().getPath().split("/"); // /internal/api/v1/activities/{id}/stock
+        String row = STOCK.get(Long.parseLong(path[5]));
+        answer(x, row == null ? 404 : 200, row == null ? "{\"type\":\"urn:seckill:problem:not-found\"}" : row);
     }
 
     private static void hook(HttpExchange x) throws IOException {

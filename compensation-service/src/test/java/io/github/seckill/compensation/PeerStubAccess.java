@@ -18,6 +18,12 @@ public final class PeerStubAccess {
         return PeerStub.calls(orderId);
     }
 
+    /** order-service's MySQL stock of {@code sale}: {@code total}, {@code sold}. */
+    public static void mysqlStock(long sale, long total, long sold) {
+        PeerStub.STOCK.put(sale, "{\"activityId\":" + sale + ",\"total\":" + total + ",\"remaining\":"
+                + (total - sold) + ",\"sold\":" + sold + ",\"orders\":{}}");
+    }
+
     public static List<JsonNode> alertsFor(long orderId) {
         return PeerStub.alertsFor(orderId);
     }

@@ -1,7 +1,6 @@
 package io.github.seckill.compensation.ladder;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -18,11 +17,7 @@ public class Redrive {
     private final RestClient http;
 
     Redrive(RestClient.Builder builder, OrderServiceSettings settings) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.timeout());
-        requests.setReadTimeout(settings.timeout());
-        this.http = builder.baseUrl(settings.url().toString()).requestFactory(requests)
-                .defaultHeaders(h -> h.setBasicAuth(settings.username(), settings.password())).build();
+        this.http = settings.client(builder);
     }
 
     record Answer(String orderId, RedriveOutcome outcome) {

@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** {@code seckill_dlq_backlog}: records on the DLQ its consumer group has not committed yet (its lag). */
 @Component
-class DlqBacklog implements DisposableBean {
+public class DlqBacklog implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DlqBacklog.class);
 
@@ -64,6 +64,11 @@ class DlqBacklog implements DisposableBean {
         } catch (Exception e) {
             log.warn("DLQ backlog not measured: {}", e.getMessage());
         }
+    }
+
+    /** The last measured backlog. */
+    public long backlog() {
+        return backlog.get();
     }
 
     @Override

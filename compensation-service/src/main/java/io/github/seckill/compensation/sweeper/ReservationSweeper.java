@@ -52,11 +52,13 @@ class ReservationSweeper {
     }
 
     @Scheduled(fixedDelayString = "${seckill.sweeper.interval:30s}", initialDelayString = "${seckill.sweeper.interval:30s}")
-    @SchedulerLock(name = "reservation-sweeper", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "reservation-sweeper", lockAtMostFor = "PT5M",
+            lockAtLeastFor = "${seckill.sweeper.lock-at-least-for:PT25S}")
     void sweep() {
         if (!settings.enabled()) {
             return;
         }
+        meters.counter("seckill.sweeper.runs").increment();
         Instant now = clock.instant();
         // Sales that ended within the hanging timeout may still hold reservations.
         for (long sale : reservations.salesOpenAt(now.minus(settings.hangingTimeout()).minus(settings.interval()))) {

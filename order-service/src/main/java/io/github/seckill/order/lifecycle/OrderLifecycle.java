@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.order.orders.OrderEvents;
+import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;

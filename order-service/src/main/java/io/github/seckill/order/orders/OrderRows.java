@@ -37,26 +37,22 @@ public class OrderRows {
         this.clock = clock;
     }
 
-    private static final String SELECT = "SELECT id, activity_id, user_id, quantity, amount, status, reason,"
-            + " created_at FROM orders";
+    static final String SELECT = "SELECT id, activity_id, user_id, quantity, amount, status, reason, xid,"
+            + " placed_at, created_at, paid_at, updated_at FROM orders";
 
-    private static final RowMapper<StoredOrder> ORDER = (rs, i) -> new StoredOrder(rs.getLong("id"),
+    static final RowMapper<StoredOrder> ORDER = (rs, i) -> new StoredOrder(rs.getLong("id"),
             rs.getLong("activity_id"), rs.getLong("user_id"), rs.getInt("quantity"), rs.getBigDecimal("amount"),
             OrderStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-            rs.getTimestamp("created_at").toInstant());
+            new OrderTimeline(rs.getString("xid"), instant(rs.getTimestamp("placed_at")),
+                    instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("paid_at")),
+                    instant(rs.getTimestamp("updated_at"))));
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 
     public Optional<StoredOrder> find(long id) {
         return jdbc.query(SELECT + " WHERE id = ?", ORDER, id).stream().findFirst();
-    }
-
-    /** A user's orders, newest first. */
-    public List<StoredOrder> byUser(long userId, int page, int size) {
-        return jdbc.query(SELECT + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ORDER,
-                userId, size, (long) page * size);
-    }
-
-    public long countByUser(long userId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE user_id = ?", Long.class, userId);
     }
 
     /** Created orders not paid since before {@code cutoff}, oldest first. */

@@ -1,13 +1,12 @@
 package io.github.seckill.order.orders;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import io.github.seckill.common.order.OrderStatus;
 
 /** An order as MySQL holds it. The lifecycle's transitions are decided here. */
 public record StoredOrder(long orderId, long activityId, long userId, int quantity, BigDecimal amount,
-        OrderStatus status, String reason, Instant createdAt) {
+        OrderStatus status, String reason, OrderTimeline timeline) {
 
     /** Whether the order may be paid now; a PAID order is answered as it is (idempotent). */
     public void requirePayable() {

@@ -2,6 +2,7 @@ package io.github.seckill.order.stock;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,16 @@ public class SaleStocks {
                 INSERT IGNORE INTO activity_stock (activity_id, total, remaining, sold, limit_per_user, price, updated_at)
                 VALUES (?, ?, ?, 0, ?, ?, ?)""", activityId, terms.total(), terms.total(), terms.limitPerUser(),
                 terms.price(), Timestamp.from(clock.instant())) == 1;
+    }
+
+    /** MySQL's side of one sale's stock. */
+    public record StockRow(long activityId, long total, long remaining, long sold) {
+    }
+
+    public Optional<StockRow> find(long activityId) {
+        return jdbc.query("SELECT activity_id, total, remaining, sold FROM activity_stock WHERE activity_id = ?",
+                (rs, i) -> new StockRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), activityId)
+                .stream().findFirst();
     }
 
     public boolean exists(long activityId) {

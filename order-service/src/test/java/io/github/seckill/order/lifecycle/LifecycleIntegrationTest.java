@@ -18,6 +18,7 @@ import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.order.OrderTestSupport;
+import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.placement.Placement;

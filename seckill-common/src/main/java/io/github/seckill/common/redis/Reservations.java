@@ -27,6 +27,7 @@ public class Reservations {
     private static final RedisScript<List> TCC_CONFIRM = script("tcc-confirm", List.class);
     private static final RedisScript<List> TCC_CANCEL = script("tcc-cancel", List.class);
     private static final RedisScript<Long> RESTOCK = script("restock");
+    private static final RedisScript<Long> RECONCILE = script("reconcile");
 
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -101,6 +102,16 @@ public class Reservations {
                 Long.toString(userId), Integer.toString(quantity), payload);
         ReserveOutcome outcome = ReserveOutcome.of(code);
         return new Reservation(outcome, outcome == ReserveOutcome.RESERVED ? code : -1);
+    }
+
+    /**
+     * Sets the sale's stock from {@code measured} to {@code target} if it still is {@code measured}
+     * and no reservation is pending: 1 set, 0 already there, -1 the stock moved, -2 reservations pending.
+     */
+    public long reconcile(long activityId, long measured, long target) {
+        ActivityKeys k = keys(activityId);
+        return redis.execute(RECONCILE, List.of(k.stock(), k.pending()), Long.toString(measured),
+                Long.toString(target), SaleChannels.restocked(prefix), Long.toString(activityId));
     }
 
     public ReleaseOutcome release(long activityId, long orderId, String reason) {

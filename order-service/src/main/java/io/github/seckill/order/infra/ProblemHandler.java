@@ -1,4 +1,4 @@
-package io.github.seckill.order.lifecycle;
+package io.github.seckill.order.infra;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,15 +9,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.github.seckill.common.problem.ProblemHandlerSupport;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.order.lifecycle.PaymentDeclined;
+import io.github.seckill.order.lifecycle.PaymentUnavailable;
+import io.github.seckill.order.orders.OrderFilter;
 import io.github.seckill.order.orders.OrderStateConflict;
 
 /** The internal API's errors as problem+json with the platform's stable types. */
 @RestControllerAdvice
 class ProblemHandler extends ProblemHandlerSupport {
 
-    @ExceptionHandler(OrderNotFound.class)
-    ResponseEntity<ProblemDetail> notFound(OrderNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found", e.getMessage());
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(OrderFilter.InvalidFilter.class)
+    ResponseEntity<ProblemDetail> invalidFilter(OrderFilter.InvalidFilter e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(OrderStateConflict.class)

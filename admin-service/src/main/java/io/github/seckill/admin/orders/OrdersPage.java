@@ -27,7 +27,8 @@ class OrdersPage {
 
     @GetMapping("/orders")
     String search(@ModelAttribute("q") Orders.Query q, @RequestParam(required = false) String orderId, Model model) {
-        if (orderId != null && !orderId.isBlank()) {
+        // order ids are 64-bit numbers: anything else is not put into a redirect
+        if (orderId != null && orderId.strip().matches("\\d{1,19}")) {
             return "redirect:/orders/" + orderId.strip();
         }
         model.addAttribute("statuses", STATUSES);

@@ -43,11 +43,13 @@ public final class Ops {
             String xid, Instant reservedAt, long ageSeconds, String nextAction, Instant nextActionAt) {
     }
 
-    public record StockCheck(long activityId, Long redisAvailable, Long liveReservations, Long mysqlRemaining,
-            Long drift, Instant checkedAt) {
+    /** The latest Redis vs MySQL check of a live sale; {@code repair} says what the check did about a drift. */
+    public record StockCheck(long activityId, long total, Long redisAvailable, Long live, Long mysqlRemaining,
+            Long mysqlSold, Long drift, Integer hanging, String repair, Instant checkedAt) {
     }
 
-    public record Overview(Long dlqBacklog, Long pendingReservations, Long hangingTransactions, Long openArchives) {
+    public record Overview(Long dlqBacklog, Long pendingReservations, Long hangingTransactions, Long openArchives,
+            Long salesDrifting) {
     }
 
     /** Archive filters; null means any. Times are ISO-8601 with offset. */

@@ -47,7 +47,8 @@ public final class Orders {
         }
 
         public int sizeOrDefault() {
-            return size == null || size < 1 || size > 200 ? 50 : size;
+            // order-service serves at most 100 per page
+            return size == null || size < 1 ? 50 : Math.min(size, 100);
         }
     }
 }

@@ -88,7 +88,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
     }
 
     @Test
-    void adminRunsASaleAndAViewerOnlyLooks() {
+    void adminRunsASaleAndAViewerOnlyLooks() throws Exception {
         browser.get(url("/login"));
         Browser.screenshot(browser, "01-login");
         logIn("admin", "admin");
@@ -156,7 +156,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
             browser.findElement(By.id("password")).sendKeys("watcher-pass");
             browser.findElement(By.cssSelector("input[name='roles'][value='VIEWER']")).click();
             browser.findElement(By.cssSelector("form[action$='/users'] button[type='submit']")).click();
-            assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("watcher");
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "watcher"));
 
             browser.get(url("/sales/" + saleId));
             browser.findElement(By.id("close")).click();

@@ -49,7 +49,9 @@ final class UpstreamStub implements AutoCloseable {
                 [{"activityId":1,"orderId":"7340032000000000999","userId":5,"quantity":1,"state":"TRYING",
                   "xid":"192.168.0.7:8091:77","reservedAt":"%s","ageSeconds":95,"nextAction":"AWAIT_COORDINATOR",
                   "nextActionAt":"%s"}]""".formatted(now, now));
-        bodies.put("/ops/api/v1/stock", "[]");
+        bodies.put("/ops/api/v1/stock", """
+                [{"activityId":1,"total":100,"redisAvailable":97,"live":1,"mysqlRemaining":98,"mysqlSold":2,
+                  "drift":0,"hanging":1,"repair":"NONE","checkedAt":"%s"}]""".formatted(now));
         server.createContext("/", this::answer);
         server.start();
     }

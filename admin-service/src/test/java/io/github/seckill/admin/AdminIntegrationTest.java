@@ -22,7 +22,8 @@ import io.github.seckill.testsupport.TestServers;
 /**
  * The whole service on a random port against the real MySQL-compatible server and Redis of this test
  * run (its own database and key prefix), with the Prometheus registry on as in production. Subclasses
- * share one application context.
+ * share one application context. order-service and compensation-service are down (see
+ * src/test/resources/config/application.properties) unless a test points them elsewhere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

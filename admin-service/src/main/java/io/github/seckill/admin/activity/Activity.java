@@ -74,6 +74,25 @@ class Activity {
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * Changes the terms of a sale that has not started and was not prewarmed: once Redis holds it or
+     * shoppers may buy, its terms are fixed.
+     */
+    void reschedule(String title, BigDecimal price, int stock, int limitPerUser, Instant startAt, Instant endAt,
+            Instant now) {
+        if (status != ActivityStatus.SCHEDULED || !now.isBefore(this.startAt)) {
+            throw new SaleStateConflict("sale " + id + " is " + status + (now.isBefore(this.startAt) ? "" : " and started")
+                    + ": only a scheduled sale that has not started can be edited");
+        }
+        Activity changed = new Activity(productId, title, price, stock, limitPerUser, startAt, endAt);
+        this.title = changed.title;
+        this.price = changed.price;
+        this.stock = changed.stock;
+        this.limitPerUser = changed.limitPerUser;
+        this.startAt = changed.startAt;
+        this.endAt = changed.endAt;
+    }
+
     /** SCHEDULED or PREWARMED becomes PREWARMED (a repeat is harmless); a CLOSED sale stays closed. */
     void markPrewarmed() {
         if (status == ActivityStatus.CLOSED) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +26,11 @@ import io.github.seckill.common.problem.ProblemTypes;
 class ActivityController {
 
     private final ActivityService sales;
+    private final SaleMonitor monitor;
 
-    ActivityController(ActivityService sales) {
+    ActivityController(ActivityService sales, SaleMonitor monitor) {
         this.sales = sales;
+        this.monitor = monitor;
     }
 
     @PostMapping
@@ -45,6 +48,17 @@ class ActivityController {
     @GetMapping("/{id}")
     ActivityView one(@PathVariable long id) {
         return sales.get(id);
+    }
+
+    /** Stock and orders from Redis and order-service; a source that is down is listed in unavailable. */
+    @GetMapping("/{id}/stats")
+    SaleStats stats(@PathVariable long id) {
+        return monitor.stats(id);
+    }
+
+    @PutMapping("/{id}")
+    ActivityView reschedule(@PathVariable long id, @Valid @RequestBody NewActivity body) {
+        return sales.reschedule(id, body);
     }
 
     @PostMapping("/{id}/prewarm")

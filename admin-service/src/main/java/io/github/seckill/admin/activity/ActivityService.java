@@ -1,11 +1,13 @@
 package io.github.seckill.admin.activity;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.github.seckill.admin.audit.AuditLog;
 import io.github.seckill.admin.product.ProductCatalog;
 import io.github.seckill.common.redis.Reservations;
 
@@ -14,7 +16,7 @@ import io.github.seckill.common.redis.Reservations;
  * Redis. A transition is flushed first (the versioned UPDATE holds the row, so a concurrent prewarm
  * or close fails with 409 before it reaches Redis), then Redis is called inside the same transaction:
  * a failed Redis call rolls the status back, and a commit failing after it is repaired by repeating
- * the idempotent call.
+ * the idempotent call. Every change is audited in the same transaction.
  */
 @Service
 class ActivityService {
@@ -22,11 +24,16 @@ class ActivityService {
     private final Activities activities;
     private final ProductCatalog products;
     private final Reservations reservations;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    ActivityService(Activities activities, ProductCatalog products, Reservations reservations) {
+    ActivityService(Activities activities, ProductCatalog products, Reservations reservations, AuditLog audit,
+            Clock clock) {
         this.activities = activities;
         this.products = products;
         this.reservations = reservations;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -34,12 +41,26 @@ class ActivityService {
         if (!products.exists(request.productId())) {
             throw new UnknownProduct(request.productId());
         }
-        return ActivityView.of(activities.save(request.toActivity()), null);
+        ActivityView created = ActivityView.of(activities.save(request.toActivity()), null);
+        audit.record("sale.create", "sale", created.id(), null, created);
+        return created;
+    }
+
+    /** New terms for a sale that has neither started nor been prewarmed; the product stays. */
+    @Transactional
+    ActivityView reschedule(long id, NewActivity terms) {
+        Activity sale = find(id);
+        ActivityView before = ActivityView.of(sale, null);
+        sale.reschedule(terms.title(), terms.price(), terms.stock(), terms.limitPerUser(),
+                terms.startAt().toInstant(), terms.endAt().toInstant(), clock.instant());
+        ActivityView after = ActivityView.of(activities.saveAndFlush(sale), null);
+        audit.record("sale.update", "sale", id, before, after);
+        return after;
     }
 
     @Transactional(readOnly = true)
     List<ActivityView> all() {
-        return activities.findAll(Sort.by("id")).stream().map(this::view).toList();
+        return activities.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -51,21 +72,27 @@ class ActivityService {
     @Transactional
     ActivityView prewarm(long id) {
         Activity sale = find(id);
+        ActivityView before = view(sale);
         sale.markPrewarmed();
         activities.saveAndFlush(sale);
         long remaining = reservations.prewarm(id, sale.title(), sale.stock(), sale.limitPerUser(), sale.startAt(),
                 sale.endAt(), sale.price());
-        return ActivityView.of(sale, remaining);
+        ActivityView after = ActivityView.of(sale, remaining);
+        audit.record("sale.prewarm", "sale", id, before, after);
+        return after;
     }
 
     /** Stops new reservations in Redis; live ones run their course. */
     @Transactional
     ActivityView close(long id) {
         Activity sale = find(id);
+        ActivityView before = view(sale);
         sale.markClosed();
         activities.saveAndFlush(sale);
         reservations.close(id);
-        return view(sale);
+        ActivityView after = view(sale);
+        audit.record("sale.close", "sale", id, before, after);
+        return after;
     }
 
     private Activity find(long id) {

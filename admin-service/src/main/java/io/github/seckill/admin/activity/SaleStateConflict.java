@@ -4,6 +4,10 @@ package io.github.seckill.admin.activity;
 class SaleStateConflict extends RuntimeException {
 
     SaleStateConflict(long id, ActivityStatus status, String action) {
-        super("sale " + id + " is " + status + ": cannot " + action + " it");
+        this("sale " + id + " is " + status + ": cannot " + action + " it");
+    }
+
+    SaleStateConflict(String message) {
+        super(message);
     }
 }

@@ -30,6 +30,8 @@ class Product {
 
     private Instant createdAt;
 
+    private Instant archivedAt;
+
     protected Product() {
     }
 
@@ -39,6 +41,23 @@ class Product {
         // callers validated at most two decimals: no rounding can happen here
         this.price = price.setScale(2, RoundingMode.UNNECESSARY);
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    void change(String name, String description, BigDecimal price) {
+        this.name = name.strip();
+        this.description = description;
+        this.price = price.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** No new sale can use an archived product; its past sales stay as they are. Repeatable. */
+    void archive(Instant now) {
+        if (archivedAt == null) {
+            archivedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    Instant archivedAt() {
+        return archivedAt;
     }
 
     Long id() {

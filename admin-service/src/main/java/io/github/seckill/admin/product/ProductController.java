@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +45,16 @@ class ProductController {
     @GetMapping("/{id}")
     ProductView one(@PathVariable long id) {
         return catalog.get(id);
+    }
+
+    @PutMapping("/{id}")
+    ProductView change(@PathVariable long id, @Valid @RequestBody NewProduct body) {
+        return catalog.change(id, body);
+    }
+
+    @PostMapping("/{id}/archive")
+    ProductView archive(@PathVariable long id) {
+        return catalog.archive(id);
     }
 
     @ExceptionHandler

@@ -1,6 +1,9 @@
 package io.github.seckill.admin.security;
 
-/** What an admin account may do; the REST API needs {@link #ADMIN}. */
+/**
+ * What an admin account may do. ADMIN: everything, including accounts, products, the retry policy and
+ * the audit log. OPERATOR: sales, orders and retries of failed orders. VIEWER: reads only.
+ */
 enum AdminRole {
-    ADMIN
+    ADMIN, OPERATOR, VIEWER
 }

@@ -1,5 +1,6 @@
 package io.github.seckill.admin.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -43,6 +44,12 @@ class AdminUser {
 
     private Instant createdAt;
 
+    private boolean enabled = true;
+
+    private int failedAttempts;
+
+    private Instant lockedUntil;
+
     protected AdminUser() {
     }
 
@@ -51,6 +58,60 @@ class AdminUser {
         this.passwordHash = passwordHash;
         this.roles = EnumSet.copyOf(roles);
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Counts a failed login; the account locks for {@code lockFor} once {@code maxFailures} is reached. */
+    void loginFailed(int maxFailures, Duration lockFor, Instant now) {
+        failedAttempts++;
+        if (failedAttempts >= maxFailures) {
+            lockedUntil = now.plus(lockFor).truncatedTo(ChronoUnit.MILLIS);
+            failedAttempts = 0;
+        }
+    }
+
+    void loginSucceeded() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    void unlock() {
+        loginSucceeded();
+    }
+
+    void change(Set<AdminRole> roles, boolean enabled) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        this.roles = EnumSet.copyOf(roles);
+        this.enabled = enabled;
+    }
+
+    void password(String hash) {
+        this.passwordHash = hash;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     String username() {

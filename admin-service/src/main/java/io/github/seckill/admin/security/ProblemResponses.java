@@ -48,7 +48,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String detail = e instanceof CsrfException ? "missing or invalid CSRF token"
-                : "this call needs the ADMIN role";
+                : "your role does not allow this call";
         write(request, response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail));
     }
 

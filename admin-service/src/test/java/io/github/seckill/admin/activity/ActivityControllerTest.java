@@ -38,6 +38,9 @@ class ActivityControllerTest {
     @MockitoBean
     private ActivityService sales;
 
+    @MockitoBean
+    private SaleMonitor monitor;
+
     @Test
     void answersTheSaleWithMoneyAsStringAndTimesInUtc() throws Exception {
         given(sales.schedule(any())).willReturn(new ActivityView(5, 1, "Sale", new BigDecimal("9.90"), 10, 2,

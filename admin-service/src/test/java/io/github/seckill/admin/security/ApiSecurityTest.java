@@ -81,8 +81,9 @@ class ApiSecurityTest extends AdminIntegrationTest {
     }
 
     @Test
-    void anAccountWithoutTheAdminRoleIsForbidden() throws Exception {
-        mvc.perform(get("/admin/api/v1/products").with(user("viewer").roles("VIEWER")))
+    void aViewerMayReadButNotWrite() throws Exception {
+        mvc.perform(get("/admin/api/v1/products").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
+        mvc.perform(newProduct().with(user("viewer").roles("VIEWER")).with(csrf()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(ProblemTypes.FORBIDDEN.toString()));

@@ -1,0 +1,69 @@
+package io.github.seckill.admin.activity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+import io.github.seckill.admin.upstream.OrderServiceClient;
+import io.github.seckill.admin.upstream.Orders;
+import io.github.seckill.admin.upstream.Remote;
+import io.github.seckill.common.redis.ActivityKeys;
+import io.github.seckill.common.redis.Reservations;
+
+/** Live figures of a sale: read from Redis directly and from order-service, each degrading on its own. */
+@Service
+class SaleMonitor {
+
+    private final ActivityService sales;
+    private final Reservations reservations;
+    private final StringRedisTemplate redis;
+    private final OrderServiceClient orders;
+    private final Clock clock;
+
+    SaleMonitor(ActivityService sales, Reservations reservations, StringRedisTemplate redis,
+            OrderServiceClient orders, Clock clock) {
+        this.sales = sales;
+        this.reservations = reservations;
+        this.redis = redis;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    SaleStats stats(long id) {
+        ActivityView sale = sales.get(id);
+        List<String> unavailable = new ArrayList<>();
+        Long live = 0L;
+        try {
+            live = redis.opsForZSet().zCard(reservations.keys(id).pending());
+        } catch (DataAccessException e) {
+            unavailable.add("redis unavailable");
+        }
+        Remote<Orders.SaleStock> mysql = orders.stock(id, sale.stock());
+        if (!mysql.available()) {
+            unavailable.add(mysql.unavailable());
+        }
+        Orders.SaleStock stock = mysql.value();
+        return new SaleStats(id, sale.title(), sale.status(), sale.stock(), sale.redisRemaining(),
+                stock == null ? null : stock.remaining(), live == null ? 0 : live,
+                stock == null ? null : new TreeMap<>(stock.orders()), List.copyOf(unavailable), clock.instant());
+    }
+
+    /** What Redis holds for the sale: the meta hash, the stock counter and the sizes of the other keys. */
+    Map<String, Object> redisKeys(long id) {
+        ActivityKeys k = reservations.keys(id);
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put(k.meta(), new TreeMap<>(redis.opsForHash().entries(k.meta())));
+        keys.put(k.stock(), redis.opsForValue().get(k.stock()));
+        keys.put(k.buyers() + " (HLEN)", redis.opsForHash().size(k.buyers()));
+        keys.put(k.ledger() + " (HLEN)", redis.opsForHash().size(k.ledger()));
+        keys.put(k.pending() + " (ZCARD)", redis.opsForZSet().zCard(k.pending()));
+        return keys;
+    }
+}

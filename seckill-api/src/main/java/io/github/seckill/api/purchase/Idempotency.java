@@ -7,9 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.redis.LuaScripts;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -32,12 +31,7 @@ import io.github.seckill.common.redis.Reservations;
 @Component
 class Idempotency {
 
-    private static final RedisScript<Long> SWAP = new DefaultRedisScript<>() {
-        {
-            setLocation(new ClassPathResource("lua/idempotency-swap.lua"));
-            setResultType(Long.class);
-        }
-    };
+    private static final RedisScript<Long> SWAP = LuaScripts.load("lua/idempotency-swap.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Reservations reservations;

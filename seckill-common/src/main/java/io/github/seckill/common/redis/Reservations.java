@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -42,10 +40,7 @@ public class Reservations {
     }
 
     private static <T> RedisScript<T> script(String name, Class<T> type) {
-        DefaultRedisScript<T> script = new DefaultRedisScript<>();
-        script.setLocation(new ClassPathResource("lua/" + name + ".lua"));
-        script.setResultType(type);
-        return script;
+        return LuaScripts.load("lua/" + name + ".lua", type);
     }
 
     /** Runs a per-order script on many orders of one sale: xid first, then the order ids. */

@@ -11,6 +11,7 @@
     set('successRate', f.successRate == null ? '—' : (f.successRate * 100).toFixed(1) + ' %');
     set('pendingReservations', admin.text(f.pendingReservations, na));
     set('dlqBacklog', admin.text(f.dlqBacklog, na));
+    set('hangingTransactions', admin.text(f.hangingTransactions, na));
     const warn = document.getElementById('unavailable');
     warn.classList.toggle('hidden', f.unavailable.length === 0);
     warn.textContent = f.unavailable.join(', ');

@@ -14,13 +14,15 @@ import io.github.seckill.admin.upstream.Remote;
 
 /**
  * The dashboard's figures: every live and upcoming sale with its stats, orders per second (the growth
- * of the order count since the previous reading), success rate, pending reservations and DLQ backlog.
+ * of the order count since the previous reading), success rate, pending reservations, DLQ backlog and
+ * hanging global transactions.
  */
 @Service
 class Dashboard {
 
     record Figures(Instant at, List<SaleStats> sales, Double ordersPerSecond, Double successRate,
-            long pendingReservations, Long dlqBacklog, Long openArchives, List<String> unavailable) {
+            long pendingReservations, Long dlqBacklog, Long hangingTransactions, Long openArchives,
+            List<String> unavailable) {
     }
 
     private record Sample(Instant at, long orders) {
@@ -60,7 +62,7 @@ class Dashboard {
         }
         Ops.Overview o = overview.value();
         return new Figures(now, live, rate, success, pending, o == null ? null : o.dlqBacklog(),
-                o == null ? null : o.openArchives(), unavailable);
+                o == null ? null : o.hangingTransactions(), o == null ? null : o.openArchives(), unavailable);
     }
 
     /** Orders per second since the previous reading of the same set of sales; null on the first. */

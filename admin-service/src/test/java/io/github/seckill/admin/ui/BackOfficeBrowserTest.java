@@ -136,6 +136,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
             String first = browser.findElement(By.id("updated")).getText();
             await().until(d -> !d.findElement(By.id("updated")).getText().equals(first));
             assertThat(browser.findElement(By.id("dlqBacklog")).getText()).isEqualTo("3");
+            assertThat(browser.findElement(By.id("hangingTransactions")).getText()).isEqualTo("2");
             Browser.screenshot(browser, "06-dashboard");
             browser.manage().window().setSize(new Dimension(820, 1180));
             Browser.screenshot(browser, "06b-dashboard-tablet");

@@ -36,7 +36,7 @@ final class UpstreamStub implements AutoCloseable {
                 + "],\"page\":0,\"size\":50,\"totalElements\":1}");
         bodies.put("/internal/api/v1/orders/7340032000000000123", order.formatted(1, now, now, now, now, now, now, now));
         bodies.put("/ops/api/v1/overview",
-                "{\"dlqBacklog\":3,\"pendingReservations\":1,\"hangingTransactions\":0,\"openArchives\":1}");
+                "{\"dlqBacklog\":3,\"pendingReservations\":1,\"hangingTransactions\":2,\"openArchives\":1,\"salesDrifting\":0}");
         bodies.put("/ops/api/v1/archives", """
                 {"items":[{"id":11,"orderId":"7340032000000000777","activityId":1,"payload":"{\\"orderId\\":\\"7340032000000000777\\"}",
                  "reason":"DB_TIMEOUT","attempts":4,"firstError":"timeout","lastError":"Lock wait timeout exceeded",
@@ -52,6 +52,21 @@ final class UpstreamStub implements AutoCloseable {
         bodies.put("/ops/api/v1/stock", """
                 [{"activityId":1,"total":100,"redisAvailable":97,"live":1,"mysqlRemaining":98,"mysqlSold":2,
                   "drift":0,"hanging":1,"repair":"NONE","checkedAt":"%s"}]""".formatted(now));
+        String archive = """
+                {"id":11,"orderId":"7340032000000000777","activityId":1,"payload":"{}","reason":"DB_TIMEOUT",
+                 "attempts":4,"firstError":"timeout","lastError":"Lock wait timeout exceeded","status":"%s",
+                 "resolution":%s,"resolvedBy":%s,"archivedAt":"%s","updatedAt":"%s"}""";
+        bodies.put("/ops/api/v1/archives/11", "{\"archive\":" + archive.formatted("OPEN", "null", "null", now, now)
+                + ",\"attempts\":[]}");
+        String retried = "{\"archiveId\":11,\"orderId\":\"7340032000000000777\",\"result\":\"SUCCEEDED\","
+                + "\"outcome\":\"COMMITTED\",\"detail\":null}";
+        bodies.put("POST /ops/api/v1/archives/11/retry", retried);
+        bodies.put("POST /ops/api/v1/archives/retries", "{\"results\":[" + retried + "]}");
+        bodies.put("POST /ops/api/v1/archives/11/resolution",
+                archive.formatted("RESOLVED", "\"paid by hand\"", "\"ops\"", now, now));
+        bodies.put("PUT /ops/api/v1/retry-policy", """
+                {"delays":["PT5S","PT1M"],"maxAttempts":3,"maxRungs":10,"updatedBy":"ops","updatedAt":"%s"}"""
+                .formatted(now));
         server.createContext("/", this::answer);
         server.start();
     }
@@ -61,7 +76,9 @@ final class UpstreamStub implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        String body = bodies.get(exchange.getRequestURI().getPath());
+        String path = exchange.getRequestURI().getPath();
+        String body = "GET".equals(exchange.getRequestMethod()) ? bodies.get(path)
+                : bodies.get(exchange.getRequestMethod() + " " + path);
         byte[] bytes = (body == null ? "{\"status\":404}" : body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);

@@ -1,5 +1,7 @@
 package io.github.seckill.order.lifecycle;
 
+import java.util.List;
+
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,6 +10,7 @@ import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.placement.SaleTurns;
 import io.github.seckill.order.stock.BuyerQuotas;
 import io.github.seckill.order.stock.SaleStocks;
 
@@ -23,12 +26,15 @@ class CancelTransaction {
     private final RestockAction restock;
     private final SaleStocks stocks;
     private final BuyerQuotas quotas;
+    private final SaleTurns turns;
 
-    CancelTransaction(OrderRows rows, RestockAction restock, SaleStocks stocks, BuyerQuotas quotas) {
+    CancelTransaction(OrderRows rows, RestockAction restock, SaleStocks stocks, BuyerQuotas quotas,
+            SaleTurns turns) {
         this.rows = rows;
         this.restock = restock;
         this.stocks = stocks;
         this.quotas = quotas;
+        this.turns = turns;
     }
 
     @GlobalTransactional(name = "cancel-order", timeoutMills = 30_000)
@@ -39,6 +45,7 @@ class CancelTransaction {
                     "cancelled");
         }
         restock.restock(null, order.activityId(), Long.toString(order.orderId()));
+        turns.take(List.of(order.activityId())); // given back by the caller once the global transaction ended
         stocks.giveBack(order.activityId(), order.quantity());
         quotas.giveBack(order.activityId(), order.userId(), order.quantity());
     }

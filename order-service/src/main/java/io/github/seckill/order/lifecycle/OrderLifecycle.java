@@ -10,6 +10,7 @@ import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.placement.SaleTurns;
 
 /**
  * The order lifecycle after placement (DESIGN.md §4): CREATED -> PAID, or CREATED -> CANCELLED by
@@ -21,6 +22,7 @@ class OrderLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
+    private final SaleTurns turns;
     private final OrderRows rows;
     private final PaymentProvider provider;
     private final PaidMark paid;
@@ -28,12 +30,13 @@ class OrderLifecycle {
     private final OrderEvents events;
 
     OrderLifecycle(OrderRows rows, PaymentProvider provider, PaidMark paid, CancelTransaction cancellation,
-            OrderEvents events) {
+            OrderEvents events, SaleTurns turns) {
         this.rows = rows;
         this.provider = provider;
         this.paid = paid;
         this.cancellation = cancellation;
         this.events = events;
+        this.turns = turns;
     }
 
     StoredOrder owned(long orderId, long userId) {
@@ -82,7 +85,11 @@ class OrderLifecycle {
 
     private void cancel(StoredOrder order, String reason) {
         try {
-            cancellation.cancel(order, reason);
+            try {
+                cancellation.cancel(order, reason);
+            } finally {
+                turns.giveBack();
+            }
         } catch (RuntimeException e) {
             OrderStateConflict conflict = conflict(e);
             StoredOrder now = rows.find(order.orderId()).orElseThrow();

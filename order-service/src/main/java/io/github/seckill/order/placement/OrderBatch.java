@@ -33,15 +33,21 @@ class OrderBatch {
     private final OrderRows rows;
     private final SaleStocks stocks;
     private final BuyerQuotas quotas;
+    private final SaleTurns turns;
 
-    OrderBatch(ReservationAction reservation, OrderRows rows, SaleStocks stocks, BuyerQuotas quotas) {
+    OrderBatch(ReservationAction reservation, OrderRows rows, SaleStocks stocks, BuyerQuotas quotas,
+            SaleTurns turns) {
         this.reservation = reservation;
         this.rows = rows;
         this.stocks = stocks;
         this.quotas = quotas;
+        this.turns = turns;
     }
 
-    /** Throws {@link Refusal} when MySQL refuses any held order; the whole batch then rolls back. */
+    /**
+     * Throws {@link Refusal} when MySQL refuses any held order; the whole batch then rolls back. Takes
+     * the turns of its sales ({@link SaleTurns}); the caller gives them back after this returns or throws.
+     */
     @GlobalTransactional(name = "place-orders", timeoutMills = 30_000)
     @Transactional
     public BatchResult place(List<OrderPlaced> orders) {
@@ -51,7 +57,9 @@ class OrderBatch {
         List<OrderPlaced> held = orders.stream().filter(o -> tried.get(o.orderId()).held()).toList();
         if (!held.isEmpty()) {
             rows.insertCreated(held, RootContext.getXID());
-            bySale(held).forEach(this::takeStockAndQuota);
+            Map<Long, List<OrderPlaced>> sales = bySale(held);
+            turns.take(sales.keySet()); // given back by the caller once the global transaction ended
+            sales.forEach(this::takeStockAndQuota);
         }
         Map<Long, TryOutcome> notHeld = new LinkedHashMap<>(tried);
         held.forEach(o -> notHeld.remove(o.orderId()));

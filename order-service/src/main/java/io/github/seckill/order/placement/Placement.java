@@ -48,9 +48,11 @@ public class Placement {
     private final OrderEvents events;
     private final PlacementMetrics metrics;
     private final StockLevels stockLevels;
+    private final SaleTurns turns;
 
     Placement(OrderBatch batch, OrderRows rows, PlacementPreparation preparation, Reservations reservations,
-            FailedOrders failed, OrderEvents events, PlacementMetrics metrics, StockLevels stockLevels) {
+            FailedOrders failed, OrderEvents events, PlacementMetrics metrics, StockLevels stockLevels,
+            SaleTurns turns) {
         this.batch = batch;
         this.rows = rows;
         this.preparation = preparation;
@@ -59,6 +61,7 @@ public class Placement {
         this.events = events;
         this.metrics = metrics;
         this.stockLevels = stockLevels;
+        this.turns = turns;
     }
 
     public Outcome place(OrderPlaced order) {
@@ -103,7 +106,12 @@ public class Placement {
         long start = System.nanoTime();
         try {
             preparation.prepare(orders);
-            BatchResult result = batch.place(orders);
+            BatchResult result;
+            try {
+                result = batch.place(orders);
+            } finally {
+                turns.giveBack();
+            }
             metrics.committed(orders.size(), System.nanoTime() - start);
             Map<Long, Outcome> outcomes = new LinkedHashMap<>();
             result.committed().forEach(o -> {

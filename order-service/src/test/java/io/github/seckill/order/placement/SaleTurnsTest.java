@@ -1,0 +1,68 @@
+package io.github.seckill.order.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Turns per sale: one transaction at a time per sale in this instance, other sales unaffected. */
+class SaleTurnsTest {
+
+    private final SaleTurns turns = new SaleTurns();
+    private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        other.shutdownNow();
+    }
+
+    @Test
+    void aSecondTransactionOfTheSameSaleWaitsForTheFirstToGiveBack() throws Exception {
+        turns.take(List.of(7L));
+        AtomicBoolean entered = new AtomicBoolean();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            turns.take(List.of(7L, 8L));
+            entered.set(true);
+            turns.giveBack();
+        }, other);
+
+        assertThat(second).isNotDone();
+        assertThat(entered).isFalse();
+        turns.giveBack();
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(entered).isTrue();
+    }
+
+    @Test
+    void anotherSaleDoesNotWait() throws Exception {
+        turns.take(List.of(7L));
+        CompletableFuture.runAsync(() -> {
+            turns.take(List.of(9L));
+            turns.giveBack();
+        }, other).get(10, TimeUnit.SECONDS);
+        turns.giveBack();
+    }
+
+    @Test
+    void takingAgainOnTheSameThreadNeverBlocksAndOneGiveBackFreesAll() throws Exception {
+        turns.take(List.of(7L));
+        turns.take(List.of(7L, 8L)); // the order-by-order retry of a batch, on the same thread
+        turns.giveBack();
+        CountDownLatch done = new CountDownLatch(1);
+        other.execute(() -> {
+            turns.take(List.of(7L, 8L));
+            turns.giveBack();
+            done.countDown();
+        });
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> done.getCount() == 0);
+    }
+}

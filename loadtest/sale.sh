@@ -33,10 +33,18 @@ for arg in "$@"; do
 done
 
 CP_FILE="$ROOT/loadtest/target/runtime.classpath"
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$CP_FILE" ]; then
-  echo "== building the services and the harness"
-  (cd "$ROOT" && ./mvnw -q -B -pl loadtest -am -DskipTests package dependency:build-classpath \
-    -DincludeScope=runtime -Dmdep.outputFile="$CP_FILE")
+if [ -n "$start_stack" ]; then
+  # nothing runs from the service jars yet: build them, the harness and local-stack's launcher, each
+  # module's runtime classpath written into its own target/ (run.sh reads local-stack's)
+  echo "== building the platform, local-stack and the harness"
+  (cd "$ROOT" && ./mvnw -q -B -pl loadtest,local-stack -am -DskipTests package dependency:build-classpath \
+    -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath)
+  cp "$ROOT/local-stack/target/runtime.classpath" "$ROOT/local-stack/target/launcher.classpath"
+elif [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$CP_FILE" ]; then
+  # the harness alone: rebuilding the service jars would pull them from under a running platform
+  echo "== building the harness"
+  (cd "$ROOT" && ./mvnw -q -B -pl loadtest -am -DskipTests -Dsale.harness-only package \
+    dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath)
 fi
 
 STACK_PID=""

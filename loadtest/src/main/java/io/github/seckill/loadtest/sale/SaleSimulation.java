@@ -45,7 +45,8 @@ public class SaleSimulation extends Simulation {
                 .exec(session -> record(plan, session));
         List<PopulationBuilder> crowd = new ArrayList<>();
         crowd.add(scenario("buyers").feed(listFeeder(plan.buyers)).repeat("#{clicks}").on(click)
-                .injectOpen(shape.rate() == 0 ? atOnceUsers(shape.buyers())
+                // a ramp shorter than a second injects nobody: those buyers come at once
+                .injectOpen(shape.arrival().compareTo(Duration.ofSeconds(1)) < 0 ? atOnceUsers(shape.buyers())
                         : rampUsers(shape.buyers()).during(shape.arrival())));
         if (shape.readRate() > 0) {
             Duration browsing = shape.arrival().compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5)

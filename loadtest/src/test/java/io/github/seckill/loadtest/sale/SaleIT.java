@@ -74,8 +74,8 @@ class SaleIT {
 
     @Test
     void aCrowdWithRepeatClickersBuysTheStockExactlyAndEveryInvariantHolds() throws Exception {
-        // 150 buyers for 50 units at 50/s, 20% clicking three times; 40 warm-up purchases first
-        SaleShape shape = new SaleShape(150, 150, 50, 1, 50, 0.2, 3, 5, TokenSource.API, 40, 40,
+        // 200 buyers (100 shoppers, each twice) for 50 units at 50/s, 20% clicking three times; 40 warm-up purchases
+        SaleShape shape = new SaleShape(200, 100, 50, 1, 50, 0.2, 3, 5, TokenSource.API, 40, 40,
                 Duration.ofSeconds(90));
 
         SaleResult result = new SaleRun(platform, shape, Path.of("target", "gatling")).run();

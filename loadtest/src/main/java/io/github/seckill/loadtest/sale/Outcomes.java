@@ -35,7 +35,8 @@ final class Outcomes {
         lastEnd.accumulateAndGet(end, Math::max);
         String answer = status == 0 ? "no answer" : status + " " + kind(status, body);
         byAnswer.computeIfAbsent(replayed ? answer + " (replayed)" : answer, k -> new LongAdder()).increment();
-        if (status == 202 && !replayed) {
+        if (status == 202) {
+            // a replay may carry the only 202 of an order whose first answer was lost (e.g. a 503 after it was placed)
             orders.add(field(body, "orderId"));
             lastAccepted.accumulateAndGet(end, Math::max);
         }
@@ -78,6 +79,11 @@ final class Outcomes {
 
     long accepted() {
         return orders.size();
+    }
+
+    /** Order ids answered 202. */
+    Set<String> orders() {
+        return Set.copyOf(orders);
     }
 
     synchronized long purchases() {

@@ -102,6 +102,21 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Ids of the sale's orders in MySQL, any status. */
+    Set<String> orderIds(long sale) throws SQLException {
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection mysql = mysql(); PreparedStatement ps = mysql.prepareStatement(
+                "SELECT id FROM orders WHERE activity_id = ?")) {
+            ps.setLong(1, sale);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(Long.toString(rs.getLong(1)));
+                }
+            }
+        }
+        return ids;
+    }
+
     private long live(long sale) {
         String ledger = new Reservations(redis, platform.redisPrefix()).keys(sale).ledger();
         return redis.<String, String>opsForHash().entries(ledger).entrySet().stream()

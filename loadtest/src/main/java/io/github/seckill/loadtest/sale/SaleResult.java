@@ -9,13 +9,16 @@ import io.github.seckill.testsupport.InvariantReport;
  * What one sale run measured and what the checker found.
  *
  * @param gatlingExit 0 when the simulation completed
+ * @param lost        orders answered 202 that MySQL does not have
+ * @param unannounced orders in MySQL whose 202 no buyer saw (their answer was a refusal or none)
  */
 public record SaleResult(SaleShape shape, long sale, Outcomes outcomes, Pipeline.Drain drain,
-        InvariantReport invariants, int gatlingExit, Machine machine, String report) {
+        InvariantReport invariants, long lost, long unannounced, int gatlingExit, Machine machine, String report) {
 
-    /** The verdict: the run completed, the pipeline went quiet and I1-I5 hold. */
+    /** The verdict: the run completed, the pipeline went quiet, I1-I5 hold and no accepted order was lost. */
     public boolean green() {
-        return gatlingExit == 0 && drain.quiet() && invariants.green() && oversold() == 0 && undersold() == 0;
+        return gatlingExit == 0 && drain.quiet() && invariants.green() && oversold() == 0 && undersold() == 0
+                && lost == 0;
     }
 
     public long accepted() {
@@ -48,7 +51,8 @@ public record SaleResult(SaleShape shape, long sale, Outcomes outcomes, Pipeline
         out.printf("purchase      p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n", outcomes.percentile(0.5),
                 outcomes.percentile(0.99), outcomes.percentile(0.999), outcomes.percentile(1));
         out.println("answers       " + answers());
-        out.printf("orders        %d accepted; MySQL %s%n", accepted(), drain.statuses());
+        out.printf("orders        %d answered 202; MySQL %s; %d answered 202 but not in MySQL, %d in MySQL"
+                + " without a 202 seen%n", accepted(), drain.statuses(), lost, unannounced);
         long lastOrderAt = drain.lastOrderAt();
         if (lastOrderAt > 0) {
             out.printf("committed     %.0f orders/s (first purchase to last order in MySQL, %.1f s)%n",

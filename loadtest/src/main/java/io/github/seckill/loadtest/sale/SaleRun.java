@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +55,12 @@ public final class SaleRun {
             Outcomes outcomes = plan.outcomes;
             System.out.println("== load over; waiting for the pipeline to go quiet");
             Pipeline.Drain drain = pipeline.awaitQuiet(sale, outcomes.accepted(), shape.quietTimeout());
-            SaleResult result = new SaleResult(shape, sale, outcomes, drain, pipeline.check(sale), exit, machine,
+            Set<String> inMySql = pipeline.orderIds(sale);
+            Set<String> answered = outcomes.orders();
+            long lost = answered.stream().filter(id -> !inMySql.contains(id)).count();
+            long unannounced = inMySql.stream().filter(id -> !answered.contains(id)).count();
+            SaleResult result = new SaleResult(shape, sale, outcomes, drain, pipeline.check(sale), lost, unannounced,
+                    exit, machine,
                     latestReport().map(p -> p.resolve("index.html").toString()).orElse("none"));
             result.print(System.out);
             return result;

@@ -85,7 +85,7 @@ class SaleIT {
         assertThat(result.gatlingExit()).isZero();
         assertThat(result.oversold()).isZero();
         assertThat(result.undersold()).isZero();
-        assertThat(result.invariants().sold()).isEqualTo(result.accepted());
+        assertThat(result.lost()).as("orders answered 202 but missing in MySQL").isZero();
         assertThat(result.answers().keySet()).as("only answers the API documents for a purchase")
                 .allMatch(a -> a.matches("(202 accepted|409 sold-out|409 limit-exceeded|429 rate-limited"
                         + "|503 unavailable)( \\(replayed\\))?"));

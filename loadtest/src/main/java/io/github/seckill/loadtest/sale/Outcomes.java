@@ -25,8 +25,8 @@ final class Outcomes {
     private final AtomicLong lastEnd = new AtomicLong();
     private final AtomicLong lastRead = new AtomicLong();
     private final AtomicLong lastAccepted = new AtomicLong();
-    private long[] latencies = new long[1024];
-    private int count;
+    private final Latencies all = new Latencies();
+    private final Latencies accepted = new Latencies();
 
     /** One purchase answer; status 0 = none (connection refused or timed out). */
     void purchase(int status, String body, boolean replayed, long latencyMillis) {
@@ -40,11 +40,9 @@ final class Outcomes {
             orders.add(field(body, "orderId"));
             lastAccepted.accumulateAndGet(end, Math::max);
         }
-        synchronized (this) {
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = latencyMillis;
+        all.add(latencyMillis);
+        if (status == 202 && !replayed) {
+            accepted.add(latencyMillis);
         }
     }
 
@@ -86,8 +84,8 @@ final class Outcomes {
         return Set.copyOf(orders);
     }
 
-    synchronized long purchases() {
-        return count;
+    long purchases() {
+        return all.count();
     }
 
     long reads() {
@@ -112,13 +110,41 @@ final class Outcomes {
         return lastAccepted.get();
     }
 
-    /** The q-quantile (0 < q <= 1) of purchase latency in ms, nearest rank. */
-    synchronized long percentile(double q) {
-        if (count == 0) {
-            return 0;
+    /** Latency of every purchase answer. */
+    Latencies latencies() {
+        return all;
+    }
+
+    /** Latency of the answers that took an order (202, not replayed): the whole purchase path. */
+    Latencies acceptedLatencies() {
+        return accepted;
+    }
+
+    /** Purchase latencies in ms. */
+    static final class Latencies {
+
+        private long[] values = new long[1024];
+        private int count;
+
+        synchronized void add(long millis) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = millis;
         }
-        long[] sorted = Arrays.copyOf(latencies, count);
-        Arrays.sort(sorted);
-        return sorted[(int) Math.max(0, Math.ceil(q * count) - 1)];
+
+        synchronized int count() {
+            return count;
+        }
+
+        /** The q-quantile (0 < q <= 1), nearest rank; 0 when empty. */
+        synchronized long percentile(double q) {
+            if (count == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            return sorted[(int) Math.max(0, Math.ceil(q * count) - 1)];
+        }
     }
 }

@@ -24,6 +24,8 @@ public final class Plan {
     final Queue<String> tokens = new ConcurrentLinkedQueue<>();
     final Outcomes outcomes = new Outcomes();
     volatile List<Map<String, Object>> buyers = List.of();
+    /** A warm-up: buyers arrive on a ramp from 2/s up to the shape's rate, drawn from the feeder in a circle. */
+    volatile boolean warmUp;
 
     Plan(Platform platform, SaleShape shape, long sale) {
         this.platform = platform;
@@ -40,6 +42,7 @@ public final class Plan {
         Plan warm = new Plan(platform, warmUpShape, warmUpSale);
         warm.tokens.addAll(tokens);
         warm.buyers = Shoppers.buyers(warmUpShape, List.copyOf(tokens));
+        warm.warmUp = true;
         return warm;
     }
 

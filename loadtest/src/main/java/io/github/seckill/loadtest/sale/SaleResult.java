@@ -48,8 +48,13 @@ public record SaleResult(SaleShape shape, long sale, Outcomes outcomes, Pipeline
         out.printf("requests      %d purchases + %d catalogue reads in %.1f s = %.0f req/s (purchases %.0f/s over %.1f s)%n",
                 outcomes.purchases(), outcomes.reads(), window, (outcomes.purchases() + outcomes.reads()) / window,
                 outcomes.purchases() / buying, buying);
-        out.printf("purchase      p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n", outcomes.percentile(0.5),
-                outcomes.percentile(0.99), outcomes.percentile(0.999), outcomes.percentile(1));
+        Outcomes.Latencies all = outcomes.latencies();
+        Outcomes.Latencies taken = outcomes.acceptedLatencies();
+        out.printf("purchase      p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms (every answer)%n", all.percentile(0.5),
+                all.percentile(0.99), all.percentile(0.999), all.percentile(1));
+        out.printf("accepted      p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms (the %d answers 202: the whole path)%n",
+                taken.percentile(0.5), taken.percentile(0.99), taken.percentile(0.999), taken.percentile(1),
+                taken.count());
         out.println("answers       " + answers());
         out.printf("orders        %d answered 202; MySQL %s; %d answered 202 but not in MySQL, %d in MySQL"
                 + " without a 202 seen%n", accepted(), drain.statuses(), lost, unannounced);

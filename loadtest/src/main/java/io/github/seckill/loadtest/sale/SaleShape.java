@@ -39,7 +39,7 @@ public record SaleShape(int buyers, int shoppers, int stock, int limitPerUser, d
     }
 
     /**
-     * The warm-up sale: up to {@code warmUp} shoppers buy one unit each, at most 200/s, with the same
+     * The warm-up sale: up to {@code warmUp} shoppers buy one unit each, climbing to at most 200/s, with the same
      * readers; every purchase takes the whole path (stock for all).
      */
     SaleShape warmUpShape() {

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -44,10 +45,15 @@ public class SaleSimulation extends Simulation {
                 .orElse(exec(answered(purchase)))
                 .exec(session -> record(plan, session));
         List<PopulationBuilder> crowd = new ArrayList<>();
-        crowd.add(scenario("buyers").feed(listFeeder(plan.buyers)).repeat("#{clicks}").on(click)
-                // a ramp shorter than a second injects nobody: those buyers come at once
-                .injectOpen(shape.arrival().compareTo(Duration.ofSeconds(1)) < 0 ? atOnceUsers(shape.buyers())
-                        : rampUsers(shape.buyers()).during(shape.arrival())));
+        crowd.add(plan.warmUp
+                // a cold service flooded at once trips its breakers: the warm-up climbs to the rate
+                ? scenario("buyers").feed(listFeeder(plan.buyers).circular()).exec(click)
+                        .injectOpen(rampUsersPerSec(2).to(shape.rate()).during(warmUpRamp(shape)))
+                : scenario("buyers").feed(listFeeder(plan.buyers)).repeat("#{clicks}").on(click)
+                        // a ramp shorter than a second injects nobody: those buyers come at once
+                        .injectOpen(shape.arrival().compareTo(Duration.ofSeconds(1)) < 0
+                                ? atOnceUsers(shape.buyers())
+                                : rampUsers(shape.buyers()).during(shape.arrival())));
         if (shape.readRate() > 0) {
             Duration browsing = shape.arrival().compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5)
                     : shape.arrival();
@@ -62,6 +68,11 @@ public class SaleSimulation extends Simulation {
                     .injectOpen(constantUsersPerSec(shape.readRate()).during(browsing)));
         }
         setUp(crowd).protocols(Protocols.api(plan));
+    }
+
+    /** A linear climb from 2/s to the rate that brings about {@code buyers} users. */
+    private static Duration warmUpRamp(SaleShape shape) {
+        return Duration.ofMillis(Math.max(1000, Math.round(2000.0 * shape.buyers() / (shape.rate() + 2))));
     }
 
     private static HttpRequestActionBuilder answered(HttpRequestActionBuilder request) {

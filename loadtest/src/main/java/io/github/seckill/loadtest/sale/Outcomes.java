@@ -38,11 +38,11 @@ final class Outcomes {
         if (status == 202) {
             // a replay may carry the only 202 of an order whose first answer was lost (e.g. a 503 after it was placed)
             orders.add(field(body, "orderId"));
-            lastAccepted.accumulateAndGet(end, Math::max);
         }
         all.add(latencyMillis);
         if (status == 202 && !replayed) {
             accepted.add(latencyMillis);
+            lastAccepted.accumulateAndGet(end, Math::max);
         }
     }
 

@@ -19,7 +19,7 @@ case "${1:-}" in
   b) preset=(-Dsale.buyers=10000 -Dsale.stock=100 -Dsale.rate=1000 -Dsale.repeat-share=0.2 -Dsale.tokens=signed) ;;
   c) preset=(-Dsale.buyers=60000 -Dsale.shoppers=300 -Dsale.stock=60000 -Dsale.limit-per-user=200 -Dsale.rate=100
              -Dsale.read-rate=10 -Dsale.tokens=api) ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 shift
 start_stack=""

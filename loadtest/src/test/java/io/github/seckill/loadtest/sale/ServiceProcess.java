@@ -1,0 +1,104 @@
+package io.github.seckill.loadtest.sale;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+
+import io.github.seckill.testsupport.Endpoint;
+
+/**
+ * One service of the platform, run from its built jar as a child process on a free port (the same
+ * as local-stack's end-to-end tests use).
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code <module>/target/<module>.jar} with these Spring settings (as command-line arguments). */
+    static ServiceProcess start(String module, Map<String, String> settings) throws IOException {
+        Path jar = repoRoot().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the modules first (./mvnw package)");
+        }
+        int port = Endpoint.freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.port=" + port));
+        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        Path logs = Path.of("target", "sale-it-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(module + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(module, port, process, log);
+    }
+
+    /** Waits until {@code /actuator/health} says UP. */
+    ServiceProcess awaitUp(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await(name + " UP (log: " + log.toAbsolutePath() + ")").atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .failFast(name + " exited; see " + log.toAbsolutePath(), () -> !process.isAlive())
+                .until(() -> {
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/actuator/health")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return r.statusCode() == 200 && r.body().contains("\"UP\"");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static Path repoRoot() {
+        for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
+            if (new File(dir, "local-stack").isDirectory() && new File(dir, "pom.xml").isFile()) {
+                return dir.toPath();
+            }
+        }
+        throw new IllegalStateException("repository root not found from " + new File("").getAbsolutePath());
+    }
+}

@@ -28,7 +28,7 @@ done
 # 2. the launcher, with its runtime classpath written to a file; rebuilt only when its sources change
 build_launcher() {
   ./mvnw -q -B -pl local-stack compile dependency:build-classpath \
-    -Dmdep.outputFile="$classpath_file" -DincludeScope=runtime
+    -Dmdep.outputFile="$classpath_file" -DincludeScope=runtime || return 1
   touch "$classpath_file" # the plugin leaves an unchanged file as it was
 }
 if [[ ! -f "$classpath_file" || ! -f "$here/target/classes/io/github/seckill/stack/LocalStack.class" \

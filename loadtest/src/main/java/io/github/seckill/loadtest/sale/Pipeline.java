@@ -145,6 +145,12 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         sampler.shutdownNow();
         try {
+            // a sample in flight still uses the connection
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
             if (watching != null) {
                 watching.close();
             }

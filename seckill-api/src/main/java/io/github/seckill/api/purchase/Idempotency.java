@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -31,6 +33,7 @@ import io.github.seckill.common.redis.Reservations;
 @Component
 class Idempotency {
 
+    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
     private static final RedisScript<Long> SWAP = LuaScripts.load("lua/idempotency-swap.lua", Long.class);
 
     private final StringRedisTemplate redis;
@@ -103,11 +106,25 @@ class Idempotency {
         try {
             answer = purchase.get();
         } catch (RuntimeException e) {
-            swap(slot, claim, "");
+            store(slot, claim, "");
             throw e;
         }
-        swap(slot, claim, answer.settled() ? write(Entry.done(read(claim), answer)) : "");
+        store(slot, claim, answer.settled() ? write(Entry.done(read(claim), answer)) : "");
         return answer.response(false);
+    }
+
+    /**
+     * Stores the answer, or lets the key go. The purchase is decided by then: a Redis failure here must
+     * not turn it into an error. The claim stays pending; after its lease a retry with the same key is
+     * answered from the ledger.
+     */
+    private void store(String slot, String claim, String replacement) {
+        try {
+            swap(slot, claim, replacement);
+        } catch (RuntimeException e) {
+            log.warn("answer under an Idempotency-Key not stored, a retry settles it after the lease: {}",
+                    e.toString());
+        }
     }
 
     /** The first request's instance died: answer its order if it was reserved, else let the purchase run anew. */

@@ -21,6 +21,7 @@ import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderIds;
+import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservation;
 import io.github.seckill.common.redis.ReserveOutcome;
 import io.github.seckill.common.redis.Reservations;
@@ -140,7 +141,8 @@ class Purchases {
                 breakers.redis().executeRunnable(
                         () -> reservations.index(order.userId(), order.orderId(), order.activityId()));
             } catch (RuntimeException e) {
-                failure = e;
+                // only the shopper's view of a still pending order needs the index: not worth a refusal
+                log.warn("order {} not indexed for its shopper: {}", order.orderId(), e.toString());
             }
             sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
             broker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -153,20 +155,30 @@ class Purchases {
             failure = new IllegalStateException(e.toString(), e);
         }
         if (failure != null) {
-            log.warn("order {} not placed, releasing its reservation: {}", order.orderId(), failure.toString());
-            metrics.unavailable();
-            release(order, "publish failed");
-            throw Refusals.unavailable(settings.retryAfter());
+            log.warn("order {} not acknowledged by Kafka, releasing its reservation: {}", order.orderId(),
+                    failure.toString());
+            if (release(order, "publish failed")) {
+                metrics.unavailable();
+                throw Refusals.unavailable(settings.retryAfter());
+            }
+            // the message went through after all and order-service holds the reservation: it is an order
+            log.info("order {} reached order-service although the send reported {}", order.orderId(), failure);
         }
     }
 
-    private void release(OrderPlaced order, String reason) {
+    /**
+     * Gives the reservation back; false when order-service already holds or confirmed it (the message
+     * arrived although its send failed), so the purchase stands.
+     */
+    private boolean release(OrderPlaced order, String reason) {
         try {
-            log.info("order {} reservation release: {}", order.orderId(),
-                    reservations.release(order.activityId(), order.orderId(), reason));
+            ReleaseOutcome outcome = reservations.release(order.activityId(), order.orderId(), reason);
+            log.info("order {} reservation release: {}", order.orderId(), outcome);
+            return outcome != ReleaseOutcome.HELD_BY_TRANSACTION && outcome != ReleaseOutcome.ALREADY_CONFIRMED;
         } catch (RuntimeException e) {
             // Redis is failing too: the ledger still holds the entry and the reservation sweeper settles it.
             log.error("order {} could not be released now; the reservation sweeper will", order.orderId(), e);
+            return true;
         }
     }
 

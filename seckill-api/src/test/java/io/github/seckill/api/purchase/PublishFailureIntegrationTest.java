@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,7 +28,8 @@ import io.github.seckill.testsupport.Endpoint;
 
 /**
  * Kafka is down for the producer (nothing listens where it sends): the reservation is released and
- * the shopper hears 503 with Retry-After; once the breaker opens, 503 comes at once and nothing is reserved.
+ * the shopper hears 503 with Retry-After, unless order-service already holds it (then it is an order);
+ * once the breaker opens, 503 comes at once and nothing is reserved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.auto-create=false",
@@ -65,6 +69,30 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
         assertThat(reservations.bought(sale, entry.userId())).isZero();
         assertThat(get(token, "/api/v1/orders/" + orderId).getBody()).containsEntry("status", "FAILED")
                 .containsEntry("reason", "publish failed");
+    }
+
+    @Test
+    @Order(1)
+    void aReservationOrderServiceAlreadyHoldsStandsAsAnOrder() throws Exception {
+        long sale = openSale(5, 2);
+        String token = shopper();
+        String ledger = reservations.keys(sale).ledger();
+        // the message reached order-service although the send reports a failure (a lost ack): its
+        // transaction holds the reservation before the API gives up on Kafka
+        CompletableFuture<Void> orderService = CompletableFuture.runAsync(() -> {
+            String orderId = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> redis.opsForHash().keys(ledger).stream().map(Object::toString)
+                            .filter(k -> k.matches("\\d+")).findFirst(), Optional::isPresent).orElseThrow();
+            reservations.tryHold(sale, Long.parseLong(orderId), "10.0.0.1:8091:1");
+        });
+
+        ResponseEntity<Map> response = buy(token, sale, "{\"quantity\":1}");
+        orderService.get(10, TimeUnit.SECONDS);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        long orderId = Long.parseLong((String) response.getBody().get("orderId"));
+        assertThat(reservations.entry(sale, orderId).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        assertThat(reservations.remaining(sale)).contains(4L);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.github.seckill.order.lifecycle;
 
 /** The payment provider declined the charge (402); the order stays CREATED. */
-public class PaymentDeclined extends RuntimeException {
+class PaymentDeclined extends RuntimeException {
 
     PaymentDeclined(long orderId) {
         super("payment for order " + orderId + " was declined");

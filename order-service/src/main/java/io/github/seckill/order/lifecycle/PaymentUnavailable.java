@@ -1,7 +1,7 @@
 package io.github.seckill.order.lifecycle;
 
 /** The payment provider did not answer in time (503); the order stays CREATED. */
-public class PaymentUnavailable extends RuntimeException {
+class PaymentUnavailable extends RuntimeException {
 
     PaymentUnavailable(long orderId) {
         super("payment for order " + orderId + " could not be taken now");

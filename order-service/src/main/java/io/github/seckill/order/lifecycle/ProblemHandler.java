@@ -1,4 +1,4 @@
-package io.github.seckill.order.infra;
+package io.github.seckill.order.lifecycle;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,12 +9,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.github.seckill.common.problem.ProblemHandlerSupport;
 import io.github.seckill.common.problem.ProblemTypes;
-import io.github.seckill.order.lifecycle.PaymentDeclined;
-import io.github.seckill.order.lifecycle.PaymentUnavailable;
+import io.github.seckill.order.infra.NotFound;
 import io.github.seckill.order.orders.OrderFilter;
 import io.github.seckill.order.orders.OrderStateConflict;
 
-/** The internal API's errors as problem+json with the platform's stable types. */
+/**
+ * The internal API's errors as problem+json with the platform's stable types (here, not in infra/:
+ * it knows every feature's errors, and infra/ depends on no feature).
+ */
 @RestControllerAdvice
 class ProblemHandler extends ProblemHandlerSupport {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 import io.github.seckill.testsupport.Endpoint;
+import io.github.seckill.testsupport.ServiceProcess;
 
 /**
  * A Seata TC from the coordinator jar with its Prometheus exporter on (TestServers' shared TC has it

@@ -23,6 +23,7 @@ import io.github.seckill.operations.OpsQueries;
 import io.github.seckill.operations.Query;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
+import io.github.seckill.testsupport.ServiceProcess;
 
 /**
  * The ops view against the running platform: the four service jars and a TC with its exporter, a

@@ -28,6 +28,7 @@ import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
+import io.github.seckill.testsupport.ServiceProcess;
 
 /**
  * The purchase path across the real services, each run from its jar: admin creates and prewarms a

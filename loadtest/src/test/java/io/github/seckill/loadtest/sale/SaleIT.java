@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
+import io.github.seckill.testsupport.ServiceProcess;
 
 /**
  * A small scenario (b) in the build: the services run from their jars against this run's databases,

@@ -1,4 +1,4 @@
-package io.github.seckill.loadtest.sale;
+package io.github.seckill.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,13 +15,13 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 
-import io.github.seckill.testsupport.Endpoint;
 
 /**
- * One service of the platform, run from its built jar as a child process on a free port (the same
- * as local-stack's end-to-end tests use).
+ * One service of the platform, run from its built jar as a child process on a free port: for the
+ * tests that start the real services (local-stack's end-to-end tests, loadtest's sale). Its log goes
+ * to {@code target/service-logs/<module>.log} of the module that runs the test.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code <module>/target/<module>.jar} with these Spring settings (as command-line arguments). */
-    static ServiceProcess start(String module, Map<String, String> settings) throws IOException {
+    public static ServiceProcess start(String module, Map<String, String> settings) throws IOException {
         Path jar = repoRoot().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the modules first (./mvnw package)");
@@ -47,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
-        Path logs = Path.of("target", "sale-it-logs");
+        Path logs = Path.of("target", "service-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -55,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /actuator/health} says UP. */
-    ServiceProcess awaitUp(Duration timeout) {
+    public ServiceProcess awaitUp(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await(name + " UP (log: " + log.toAbsolutePath() + ")").atMost(timeout)
                 .pollInterval(Duration.ofMillis(500))
@@ -72,11 +72,11 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -93,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
             if (new File(dir, "local-stack").isDirectory() && new File(dir, "pom.xml").isFile()) {
                 return dir.toPath();

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +19,16 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
 
-    private static final List<String> JVM = List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-            "-Dlogback.configurationFile=io/github/seckill/stack/kafka-logback.xml");
+    private static final List<String> TOOL_JVM = List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    private static final String LOGGING = "-Dlogback.configurationFile=io/github/seckill/stack/kafka-logback.xml";
 
     private KafkaBroker() {
     }
 
     /** The controller listens on {@code preferredControllerPort}, or on a free port when that one is taken. */
-    static ChildProcess start(Stops stops, Path home, int port, int preferredControllerPort, Path logs) {
+    static ChildProcess start(Stops stops, Path home, int port, int preferredControllerPort, List<String> jvm,
+            Path logs) {
         int controllerPort = Probes.listening(preferredControllerPort) ? freePort() : preferredControllerPort;
         Path logDir = home.resolve("data");
         Path config = home.resolve("server.properties");
@@ -37,15 +39,22 @@ final class KafkaBroker {
             throw new StackFailure("cannot write " + config + ": " + e.getMessage(), e);
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            List<String> format = ChildProcess.javaWithOurClasspath(JVM, "kafka.tools.StorageTool",
+            List<String> format = ChildProcess.javaWithOurClasspath(with(TOOL_JVM), "kafka.tools.StorageTool",
                     "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
             ChildProcess.start(stops, "kafka-format", format, home, Map.of(), logs)
                     .awaitSuccess(Duration.ofSeconds(60));
         }
         ChildProcess kafka = ChildProcess.start(stops, "kafka",
-                ChildProcess.javaWithOurClasspath(JVM, "kafka.Kafka", config.toString()), home, Map.of(), logs);
+                ChildProcess.javaWithOurClasspath(with(jvm), "kafka.Kafka", config.toString()), home, Map.of(), logs);
         kafka.awaitReady(Duration.ofSeconds(90), () -> Probes.isKafka(port));
         return kafka;
+    }
+
+    private static List<String> with(List<String> jvm) {
+        List<String> options = new ArrayList<>(jvm);
+        options.add("-Djava.awt.headless=true");
+        options.add(LOGGING);
+        return options;
     }
 
     private static int freePort() {

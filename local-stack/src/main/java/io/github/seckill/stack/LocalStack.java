@@ -82,7 +82,7 @@ public final class LocalStack {
         }
         if (!haveKafka) {
             starting("Kafka", settings.kafkaPort(), () -> KafkaBroker.start(stops, data.resolve("kafka"),
-                    settings.kafkaPort(), settings.kafkaControllerPort(), settings.logs()));
+                    settings.kafkaPort(), settings.kafkaControllerPort(), settings.jvm(), settings.logs()));
         }
         if (!haveTc) {
             starting("Seata TC", settings.tcPort(), () -> Coordinator.start(stops, settings));

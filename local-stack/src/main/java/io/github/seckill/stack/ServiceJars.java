@@ -4,6 +4,7 @@ import static io.github.seckill.stack.StackSettings.HOST;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,13 @@ final class ServiceJars {
 
     static ChildProcess start(Stops stops, Service service, StackSettings settings) {
         Path jar = jar(settings.repo(), service.module(), service.module() + ".jar");
-        List<String> command = List.of(ChildProcess.java(),
-                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString(), "--server.port=" + service.port(),
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.java());
+        command.addAll(settings.jvm());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port(),
                 // MySQL Connector/J reads keywords from information_schema.KEYWORDS.RESERVED on any server
                 // that reports version 8 or later; MariaDB 11 (the embedded one) has no such column
-                "--spring.datasource.hikari.data-source-properties.useInformationSchema=false");
+                "--spring.datasource.hikari.data-source-properties.useInformationSchema=false"));
         // the services read these variables in their application.yml
         Map<String, String> env = Map.of(
                 "SECKILL_MYSQL_HOST", HOST,
@@ -43,7 +45,10 @@ final class ServiceJars {
                 "SECKILL_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
                 "SECKILL_TC_ADDRESS", HOST + ":" + settings.tcPort(),
                 "SECKILL_ORDER_SERVICE_URL", StackSettings.url(settings.orderPort()));
-        return ChildProcess.start(stops, service.module(), command, settings.data().resolve(service.module()), env,
+        // only seckill-api answers shoppers; the others work behind Kafka or for the back office
+        List<String> run = service.module().equals("seckill-api") ? command
+                : ChildProcess.niced(settings.backgroundNice(), command);
+        return ChildProcess.start(stops, service.module(), run, settings.data().resolve(service.module()), env,
                 settings.logs());
     }
 

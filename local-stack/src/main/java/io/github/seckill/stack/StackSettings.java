@@ -1,6 +1,8 @@
 package io.github.seckill.stack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,9 +12,17 @@ import java.util.Map;
  */
 record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, String mysqlPassword,
         int mysqlPort, int redisPort, int kafkaPort, int kafkaControllerPort, int tcPort, int tcConsolePort,
-        int apiPort, int adminPort, int orderPort, int compensationPort) {
+        int apiPort, int adminPort, int orderPort, int compensationPort, List<String> jvm, int backgroundNice) {
 
     static final String HOST = "127.0.0.1";
+
+    /**
+     * The JVM options of every Java server the stack starts, unless SECKILL_JVM_OPTIONS gives others: a small
+     * heap and the client compiler start fast and fit a laptop. A load test wants the server compiler and a
+     * real heap, as in production (loadtest/sale.sh passes them).
+     */
+    static final List<String> LIGHT_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
 
     static final String USAGE = """
             usage: local-stack/run.sh [--fresh]
@@ -20,7 +30,9 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
             ports (environment): SECKILL_MYSQL_PORT 3306, SECKILL_REDIS_PORT 6379, SECKILL_KAFKA_PORT 9092,
               SECKILL_KAFKA_CONTROLLER_PORT 9093, SECKILL_TC_PORT 8091, SECKILL_TC_CONSOLE_PORT 7091,
               SECKILL_API_PORT 8080, SECKILL_ADMIN_PORT 8081, SECKILL_ORDER_PORT 8082, SECKILL_COMPENSATION_PORT 8083
-            MySQL login (environment): SECKILL_MYSQL_USER root, SECKILL_MYSQL_PASSWORD (empty)""";
+            MySQL login (environment): SECKILL_MYSQL_USER root, SECKILL_MYSQL_PASSWORD (empty)
+            JVM options of the servers it starts (environment): SECKILL_JVM_OPTIONS
+            CPU priority of the servers no shopper waits on (environment): SECKILL_BACKGROUND_NICE 10""";
 
     static StackSettings from(String[] args, Path repo, Map<String, String> env) {
         boolean fresh = false;
@@ -38,7 +50,30 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
                 port(env, "SECKILL_KAFKA_PORT", 9092), port(env, "SECKILL_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "SECKILL_TC_PORT", 8091), port(env, "SECKILL_TC_CONSOLE_PORT", 7091),
                 port(env, "SECKILL_API_PORT", 8080), port(env, "SECKILL_ADMIN_PORT", 8081),
-                port(env, "SECKILL_ORDER_PORT", 8082), port(env, "SECKILL_COMPENSATION_PORT", 8083));
+                port(env, "SECKILL_ORDER_PORT", 8082), port(env, "SECKILL_COMPENSATION_PORT", 8083),
+                jvm(env.get("SECKILL_JVM_OPTIONS")), niceness(env.get("SECKILL_BACKGROUND_NICE")));
+    }
+
+    private static int niceness(String value) {
+        if (value == null || value.isBlank()) {
+            return 10;
+        }
+        try {
+            int nice = Integer.parseInt(value.strip());
+            if (nice >= 0 && nice <= 19) {
+                return nice;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("SECKILL_BACKGROUND_NICE must be 0 to 19, not '" + value + "'");
+    }
+
+    private static List<String> jvm(String options) {
+        if (options == null || options.isBlank()) {
+            return LIGHT_JVM;
+        }
+        return Arrays.stream(options.strip().split("\\s+")).toList();
     }
 
     Path logs() {

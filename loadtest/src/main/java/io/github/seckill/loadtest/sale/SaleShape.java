@@ -39,13 +39,14 @@ public record SaleShape(int buyers, int shoppers, int stock, int limitPerUser, d
     }
 
     /**
-     * The warm-up sale: up to {@code warmUp} shoppers buy one unit each, climbing to at most 200/s, with the same
-     * readers; every purchase takes the whole path (stock for all).
+     * The warm-up sale: up to {@code warmUp} shoppers buy one unit each, climbing to the sale's rate (at most
+     * 1,000/s), with the same readers; every purchase takes the whole path (stock for all). It is there for the
+     * compilers: the server compiler optimises a method after some ten thousand calls.
      */
     SaleShape warmUpShape() {
         int buyers = Math.min(warmUp, shoppers);
-        return new SaleShape(buyers, buyers, buyers, 1, Math.min(rate == 0 ? 200 : rate, 200), 0, 1, readRate, tokens,
-                addresses, 0, quietTimeout);
+        return new SaleShape(buyers, buyers, buyers, 1, Math.min(rate == 0 ? 1000 : rate, 1000), 0, 1, readRate,
+                tokens, addresses, 0, quietTimeout);
     }
 
     /** How long buyers keep arriving. */

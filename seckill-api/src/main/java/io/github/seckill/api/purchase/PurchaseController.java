@@ -42,6 +42,9 @@ class PurchaseController implements PurchaseApi {
             @AuthenticationPrincipal Jwt shopper, HttpServletRequest http) {
         long userId = Long.parseLong(shopper.getSubject());
         return metrics.time(() -> {
+            if (key == null) {
+                purchases.screen(activityId); // a keyed request may be a replay, answered whatever the sale's state
+            }
             admit(activityId, userId, http.getRemoteAddr());
             long orderId = purchases.nextOrderId();
             if (key == null) {

@@ -72,9 +72,16 @@ class Purchases {
         return ids.next();
     }
 
-    /** Places order {@code orderId}, or throws the problem that tells the shopper why not. */
-    void buy(long orderId, long activityId, long userId, int quantity) {
-        Instant now = clock.instant();
+    /**
+     * Refuses from memory what needs no Redis call: an unknown sale, outside its window, closed, or flagged
+     * sold out. A purchase without an Idempotency-Key is screened before the rate limits, so a crowd arriving
+     * after the sell-out costs neither a bucket nor a round trip.
+     */
+    void screen(long activityId) {
+        admissible(activityId, clock.instant());
+    }
+
+    private SaleTerms admissible(long activityId, Instant now) {
         SaleTerms terms = catalogue.terms(activityId).orElseThrow(() -> refuse(ReserveOutcome.NOT_PREWARMED,
                 activityId, null, now));
         if (now.plus(settings.clockSkew()).isBefore(terms.startAt())) {
@@ -89,6 +96,13 @@ class Purchases {
         if (soldOut.refuses(activityId)) {
             throw refuse(ReserveOutcome.SOLD_OUT, activityId, terms.startAt(), now);
         }
+        return terms;
+    }
+
+    /** Places order {@code orderId}, or throws the problem that tells the shopper why not. */
+    void buy(long orderId, long activityId, long userId, int quantity) {
+        Instant now = clock.instant();
+        SaleTerms terms = admissible(activityId, now);
         CircuitBreaker broker = breakers.kafka();
         if (!broker.tryAcquirePermission()) {
             // Kafka is known to be down: taking stock now would only mean releasing it again.

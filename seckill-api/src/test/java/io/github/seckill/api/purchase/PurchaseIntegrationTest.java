@@ -213,6 +213,21 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(meters.counter("seckill.soldout.flag.hits").count()).isEqualTo(before + 1);
     }
 
+    @Test
+    void refusalFromTheSoldOutFlagTakesNoRateLimitToken() {
+        long sale = openSale(1, 1);
+        assertThat(buy(shopper(), sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertProblem(buy(shopper(), sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
+        String late = shopper();
+        String bucket = TestServers.redisPrefix() + ":{u" + userOf(late) + "}:limit";
+        long ledger = ledgerSize(sale);
+
+        assertProblem(buy(late, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
+
+        assertThat(redis.hasKey(bucket)).as("the shopper's bucket, untouched").isFalse();
+        assertThat(ledgerSize(sale)).isEqualTo(ledger);
+    }
+
     private String expiredToken() {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer("seckill").audience(List.of("seckill-api")).subject("1")

@@ -40,9 +40,14 @@ final class Http {
     }
 
     Response post(URI uri, String authorization, Object body) {
+        return post(uri, authorization, body, Map.of());
+    }
+
+    Response post(URI uri, String authorization, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
             return send(request, authorization);
         } catch (IOException e) {
             throw new IllegalStateException(e);

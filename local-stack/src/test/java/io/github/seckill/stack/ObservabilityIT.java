@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,11 +159,15 @@ class ObservabilityIT {
                     HTTP.get(api.url("/api/v1/orders/" + orderId), Http.bearer(owner.get(orderId))).body())
                     .containsEntry("status", "CREATED"));
         }
+        // with a key of its own each time: without one, a purchase of a sold-out sale is refused from memory,
+        // before any rate limit is asked
         String eager = shopper("eager");
+        AtomicInteger click = new AtomicInteger();
         await("a purchase refused by the per-user rate limit").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(1)).until(() -> HTTP.post(
                         api.url("/api/v1/activities/" + sale + "/orders"), Http.bearer(eager),
-                        Map.of("quantity", 1)).status() == 429);
+                        Map.of("quantity", 1), Map.of("Idempotency-Key", "eager-" + click.incrementAndGet()))
+                        .status() == 429);
     }
 
     private static long saleOf(int stock) {

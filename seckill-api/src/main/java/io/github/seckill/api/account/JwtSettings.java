@@ -1,9 +1,12 @@
 package io.github.seckill.api.account;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
  * Access tokens: HMAC-SHA256 signed JWTs.
@@ -27,5 +30,14 @@ public record JwtSettings(@DefaultValue(JwtSettings.DEVELOPMENT_SECRET) String s
         if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("seckill.jwt.secret must be at least 32 bytes");
         }
+    }
+
+    /**
+     * Claims as decoded from our tokens. Spring's default reads {@code iss} as a URL when it can; ours is a
+     * plain name, so the attempt failed, with an exception and its stack trace, on every request. The issuer
+     * validator compares strings either way.
+     */
+    public static MappedJwtClaimSetConverter claimsWithPlainIssuer() {
+        return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer));
     }
 }

@@ -41,6 +41,7 @@ class Tokens {
         this.refreshTokens = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(
                 settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        refreshTokens.setClaimSetConverter(JwtSettings.claimsWithPlainIssuer());
         refreshTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

@@ -64,6 +64,7 @@ class SecurityConfig {
     JwtDecoder jwtDecoder(JwtSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(settings)).macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setClaimSetConverter(JwtSettings.claimsWithPlainIssuer());
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(settings.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -77,14 +77,20 @@ final class ChildProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code java <options> -cp <this launcher's classpath> <main and arguments>}. */
-    static List<String> javaWithOurClasspath(List<String> options, String... mainAndArgs) {
+    /** {@code java <options> <arguments>}. */
+    static List<String> java(List<String> options, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.addAll(List.of(mainAndArgs));
+        command.addAll(arguments);
         return command;
+    }
+
+    /** {@code java <options> -cp <this launcher's classpath> <main and arguments>}. */
+    static List<String> javaWithOurClasspath(List<String> options, String... mainAndArgs) {
+        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path")));
+        arguments.addAll(List.of(mainAndArgs));
+        return java(options, arguments);
     }
 
     String name() {

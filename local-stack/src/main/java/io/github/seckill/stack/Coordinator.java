@@ -2,7 +2,6 @@ package io.github.seckill.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +23,16 @@ final class Coordinator {
         Path jar = ServiceJars.jar(settings.repo(), "coordinator", "seckill-coordinator.jar");
         Path home = settings.data().resolve("seata");
         // Spring settings must be -D properties: the server stops at "--key=value" arguments (coordinator/README.md).
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.java());
-        command.addAll(settings.jvm());
-        command.addAll(List.of("-Dseata.store.file.dir=" + home.resolve("sessionStore"),
+        List<String> command = ChildProcess.java(settings.jvm(), List.of(
+                "-Dseata.store.file.dir=" + home.resolve("sessionStore"),
                 "-Dlogging.file.path=" + home.resolve("logs"),
                 "-Dlogging.path=" + home.resolve("logs"),
                 "-Dserver.tomcat.basedir=" + home.resolve("tomcat"),
                 "-Dserver.port=" + settings.tcConsolePort(),
                 "-jar", jar.toString(),
                 "-h", StackSettings.HOST, "-p", Integer.toString(settings.tcPort()), "-m", "file"));
-        ChildProcess tc = ChildProcess.start(stops, "coordinator", ChildProcess.niced(settings.backgroundNice(), command),
-                home, Map.of(), settings.logs());
+        ChildProcess tc = ChildProcess.start(stops, "coordinator",
+                ChildProcess.niced(settings.backgroundNice(), command), home, Map.of(), settings.logs());
         // the TC port opens last, once the console and the store are up
         tc.awaitReady(Duration.ofSeconds(90), () -> Probes.listening(settings.tcPort()));
         return tc;

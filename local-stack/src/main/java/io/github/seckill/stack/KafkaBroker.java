@@ -19,8 +19,6 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
 
-    private static final List<String> TOOL_JVM = List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
     private static final String LOGGING = "-Dlogback.configurationFile=io/github/seckill/stack/kafka-logback.xml";
 
     private KafkaBroker() {
@@ -39,7 +37,8 @@ final class KafkaBroker {
             throw new StackFailure("cannot write " + config + ": " + e.getMessage(), e);
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            List<String> format = ChildProcess.javaWithOurClasspath(with(TOOL_JVM), "kafka.tools.StorageTool",
+            List<String> format = ChildProcess.javaWithOurClasspath(with(StackSettings.LIGHT_JVM),
+                    "kafka.tools.StorageTool",
                     "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
             ChildProcess.start(stops, "kafka-format", format, home, Map.of(), logs)
                     .awaitSuccess(Duration.ofSeconds(60));

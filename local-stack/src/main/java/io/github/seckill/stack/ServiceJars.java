@@ -4,7 +4,6 @@ import static io.github.seckill.stack.StackSettings.HOST;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +26,8 @@ final class ServiceJars {
 
     static ChildProcess start(Stops stops, Service service, StackSettings settings) {
         Path jar = jar(settings.repo(), service.module(), service.module() + ".jar");
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.java());
-        command.addAll(settings.jvm());
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port(),
+        List<String> command = ChildProcess.java(settings.jvm(), List.of("-jar", jar.toString(),
+                "--server.port=" + service.port(),
                 // MySQL Connector/J reads keywords from information_schema.KEYWORDS.RESERVED on any server
                 // that reports version 8 or later; MariaDB 11 (the embedded one) has no such column
                 "--spring.datasource.hikari.data-source-properties.useInformationSchema=false"));

@@ -51,22 +51,7 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
                 port(env, "SECKILL_TC_PORT", 8091), port(env, "SECKILL_TC_CONSOLE_PORT", 7091),
                 port(env, "SECKILL_API_PORT", 8080), port(env, "SECKILL_ADMIN_PORT", 8081),
                 port(env, "SECKILL_ORDER_PORT", 8082), port(env, "SECKILL_COMPENSATION_PORT", 8083),
-                jvm(env.get("SECKILL_JVM_OPTIONS")), niceness(env.get("SECKILL_BACKGROUND_NICE")));
-    }
-
-    private static int niceness(String value) {
-        if (value == null || value.isBlank()) {
-            return 10;
-        }
-        try {
-            int nice = Integer.parseInt(value.strip());
-            if (nice >= 0 && nice <= 19) {
-                return nice;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("SECKILL_BACKGROUND_NICE must be 0 to 19, not '" + value + "'");
+                jvm(env.get("SECKILL_JVM_OPTIONS")), number(env, "SECKILL_BACKGROUND_NICE", 10, 0, 19, "0 to 19"));
     }
 
     private static List<String> jvm(String options) {
@@ -89,18 +74,22 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
     }
 
     private static int port(Map<String, String> env, String name, int standard) {
+        return number(env, name, standard, 1, 65535, "a port number");
+    }
+
+    private static int number(Map<String, String> env, String name, int standard, int min, int max, String what) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return standard;
         }
         try {
-            int port = Integer.parseInt(value.strip());
-            if (port > 0 && port < 65536) {
-                return port;
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+        throw new IllegalArgumentException(name + " must be " + what + ", not '" + value + "'");
     }
 }

@@ -115,6 +115,29 @@ class PlacementIntegrationTest extends OrderTestSupport {
     }
 
     @Test
+    void theBadOrderOfABigBatchIsFoundByHalvingIt() throws Exception {
+        long sale = openSale(100, 1);
+        List<OrderPlaced> batch = new java.util.ArrayList<>();
+        for (int user = 1; user <= 64; user++) {
+            batch.add(reserved(sale, 3000 + user, 1));
+        }
+        OrderPlaced bad = batch.get(41);
+        jdbc.update("INSERT INTO user_purchases (activity_id, user_id, quantity) VALUES (?, ?, 1)", sale,
+                bad.userId()); // drift: MySQL says this shopper already bought
+
+        Map<Long, Placement.Outcome> outcomes = placement.place(batch);
+
+        assertThat(outcomes.get(bad.orderId())).isEqualTo(Placement.Outcome.REFUSED);
+        assertThat(outcomes.values()).filteredOn(o -> o == Placement.Outcome.COMMITTED).hasSize(63);
+        // 64 -> 32 -> 16 -> 8 -> 4 -> 2 -> 1: at each of the six steps one half commits
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT xid) FROM orders WHERE activity_id = ?", Integer.class,
+                sale)).isEqualTo(6);
+        assertThat(status(bad.orderId())).isNull();
+        assertThat(mysqlRemaining(sale)).isEqualTo(37);
+        assertThat(reservations.remaining(sale)).contains(37L);
+    }
+
+    @Test
     void batchOfManyOrdersIsOneGlobalTransaction() throws Exception {
         long sale = openSale(300, 1);
         List<OrderPlaced> batch = new java.util.ArrayList<>();

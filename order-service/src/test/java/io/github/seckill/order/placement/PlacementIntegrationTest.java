@@ -138,16 +138,16 @@ class PlacementIntegrationTest extends OrderTestSupport {
     }
 
     @Test
-    void batchOfManyOrdersIsOneGlobalTransaction() throws Exception {
-        long sale = openSale(300, 1);
+    void aFullPollOfOrdersIsOneGlobalTransaction() throws Exception {
+        long sale = openSale(1100, 1);
         List<OrderPlaced> batch = new java.util.ArrayList<>();
-        for (int user = 1; user <= 200; user++) {
-            batch.add(reserved(sale, 1000 + user, 1));
+        for (int user = 1; user <= 1000; user++) { // max-poll-records: the TC must take the TCC branch's 1,000 ids
+            batch.add(reserved(sale, 10_000 + user, 1));
         }
 
         Map<Long, Placement.Outcome> outcomes = placement.place(batch);
 
-        assertThat(outcomes.values()).containsOnly(Placement.Outcome.COMMITTED).hasSize(200);
+        assertThat(outcomes.values()).containsOnly(Placement.Outcome.COMMITTED).hasSize(1000);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT xid) FROM orders WHERE activity_id = ?", Integer.class,
                 sale)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invariants(sale).green())

@@ -13,10 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.seckill.api.limits.RateLimits;
 import io.github.seckill.api.web.Problem;
 
-/** Constraints and documentation of the endpoint are on {@link PurchaseApi}. */
+/**
+ * Constraints and documentation of the endpoint are on {@link PurchaseApi}. Past the in-memory screen,
+ * at most {@code resilience4j.bulkhead.instances.purchases.max-concurrent-calls} purchases are under way
+ * at once in this instance; the next is answered 503 with Retry-After at once, having taken nothing.
+ * Without that bound, a crowd beyond what the machine can serve queues on the request threads until
+ * every answer is late and many time out.
+ */
 @RestController
 class PurchaseController implements PurchaseApi {
 
@@ -25,14 +33,18 @@ class PurchaseController implements PurchaseApi {
     private final RateLimits limits;
     private final PurchaseMetrics metrics;
     private final ObjectMapper json;
+    private final Bulkhead underWay;
+    private final PurchaseSettings settings;
 
     PurchaseController(Purchases purchases, Idempotency idempotency, RateLimits limits, PurchaseMetrics metrics,
-            ObjectMapper json) {
+            ObjectMapper json, BulkheadRegistry bulkheads, PurchaseSettings settings) {
         this.purchases = purchases;
         this.idempotency = idempotency;
         this.limits = limits;
         this.metrics = metrics;
         this.json = json;
+        this.underWay = bulkheads.bulkhead("purchases");
+        this.settings = settings;
     }
 
     @Override
@@ -45,22 +57,35 @@ class PurchaseController implements PurchaseApi {
             if (key == null) {
                 purchases.screen(activityId); // a keyed request may be a replay, answered whatever the sale's state
             }
-            admit(activityId, userId, http.getRemoteAddr());
-            long orderId = purchases.nextOrderId();
-            if (key == null) {
-                purchases.buy(orderId, activityId, userId, request.quantity());
-                return Answer.accepted(json, orderId).response(false);
+            if (!underWay.tryAcquirePermission()) {
+                metrics.count("overloaded");
+                throw Refusals.unavailable(settings.retryAfter());
             }
-            return idempotency.once(userId, key, "sale=" + activityId + ";quantity=" + request.quantity(), orderId,
-                    activityId, () -> {
-                        try {
-                            purchases.buy(orderId, activityId, userId, request.quantity());
-                            return Answer.accepted(json, orderId);
-                        } catch (Problem refused) {
-                            return Answer.refused(json, refused, http.getRequestURI());
-                        }
-                    });
+            try {
+                return purchase(activityId, request, key, userId, http);
+            } finally {
+                underWay.onComplete();
+            }
         });
+    }
+
+    private ResponseEntity<String> purchase(long activityId, PurchaseRequest request, String key, long userId,
+            HttpServletRequest http) {
+        admit(activityId, userId, http.getRemoteAddr());
+        long orderId = purchases.nextOrderId();
+        if (key == null) {
+            purchases.buy(orderId, activityId, userId, request.quantity());
+            return Answer.accepted(json, orderId).response(false);
+        }
+        return idempotency.once(userId, key, "sale=" + activityId + ";quantity=" + request.quantity(), orderId,
+                activityId, () -> {
+                    try {
+                        purchases.buy(orderId, activityId, userId, request.quantity());
+                        return Answer.accepted(json, orderId);
+                    } catch (Problem refused) {
+                        return Answer.refused(json, refused, http.getRequestURI());
+                    }
+                });
     }
 
     private void admit(long activityId, long userId, String clientIp) {

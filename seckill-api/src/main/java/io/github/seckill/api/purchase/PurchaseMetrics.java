@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * {@code seckill_purchase_requests_total{outcome}} and {@code seckill_purchase_latency_seconds}. Outcomes:
  * accepted, each refusal of reserve.lua (sold_out, limit_exceeded, not_started, ended, closed, ...),
- * rate_limited, replayed (an Idempotency-Key answered from store), unavailable.
+ * rate_limited, replayed (an Idempotency-Key answered from store), unavailable, overloaded (too many under way).
  */
 @Component
 class PurchaseMetrics {

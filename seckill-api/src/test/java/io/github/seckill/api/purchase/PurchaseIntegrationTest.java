@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.seckill.api.ApiTestSupport;
@@ -48,6 +50,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
     JwtEncoder jwt;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    BulkheadRegistry bulkheads;
 
     @BeforeAll
     static void listen() {
@@ -226,6 +230,34 @@ class PurchaseIntegrationTest extends ApiTestSupport {
 
         assertThat(redis.hasKey(bucket)).as("the shopper's bucket, untouched").isFalse();
         assertThat(ledgerSize(sale)).isEqualTo(ledger);
+    }
+
+    @Test
+    void aPurchaseBeyondTheOnesUnderWayIsRefusedAtOnceAndTakesNothing() {
+        long sale = openSale(5, 1);
+        Bulkhead underWay = bulkheads.bulkhead("purchases");
+        int room = underWay.getMetrics().getAvailableConcurrentCalls();
+        assertThat(room).isEqualTo(underWay.getBulkheadConfig().getMaxConcurrentCalls());
+        for (int i = 0; i < room; i++) {
+            assertThat(underWay.tryAcquirePermission()).isTrue(); // as many purchases as allowed, still running
+        }
+        String shopper = shopper();
+        ResponseEntity<Map> refused;
+        try {
+            refused = buy(shopper, sale, "{\"quantity\":1}");
+        } finally {
+            for (int i = 0; i < room; i++) {
+                underWay.onComplete();
+            }
+        }
+
+        assertProblem(refused, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(ledgerSize(sale)).isZero();
+        assertThat(redis.hasKey(TestServers.redisPrefix() + ":{u" + userOf(shopper) + "}:limit"))
+                .as("no rate-limit token taken").isFalse();
+        assertThat(meters.counter("seckill.purchase.requests", "outcome", "overloaded").count()).isPositive();
+        assertThat(buy(shopper, sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     }
 
     private String expiredToken() {

@@ -54,24 +54,17 @@ class PurchaseController implements PurchaseApi {
             @AuthenticationPrincipal Jwt shopper, HttpServletRequest http) {
         long userId = Long.parseLong(shopper.getSubject());
         return metrics.time(() -> {
+            if (key == null) {
+                purchases.screen(activityId); // a keyed request may be a replay, answered whatever the sale's state
+            }
+            if (!underWay.tryAcquirePermission()) {
+                metrics.count("overloaded");
+                throw Refusals.unavailable(settings.retryAfter());
+            }
             try {
-                if (key == null) { // a keyed request may be a replay, answered whatever the sale's state
-                    purchases.screen(activityId);
-                }
-                if (!underWay.tryAcquirePermission()) {
-                    metrics.count("overloaded");
-                    throw Refusals.unavailable(settings.retryAfter());
-                }
-                try {
-                    return purchase(activityId, request, key, userId, http);
-                } finally {
-                    underWay.onComplete();
-                }
-            } catch (Problem refused) {
-                // Answered here, as the answers kept under an Idempotency-Key are, rather than through
-                // MVC's exception resolution: after a sell-out most purchases end in a refusal, and
-                // resolving each as an exception took a sixth of the API's CPU in a profile of a sale.
-                return Answer.refused(json, refused, http.getRequestURI()).response(false);
+                return purchase(activityId, request, key, userId, http);
+            } finally {
+                underWay.onComplete();
             }
         });
     }

@@ -21,8 +21,8 @@ import io.github.seckill.order.stock.BuyerQuotas;
 import io.github.seckill.order.stock.SaleStocks;
 
 /**
- * One Seata global transaction for a batch of orders (ADR 5): a TCC branch per sale (per thousand orders of it) on the Redis
- * reservations, and one AT branch on MySQL with one multi-row insert, one stock decrement per sale
+ * One Seata global transaction for a batch of orders (ADR 5): a TCC branch per sale (per thousand of its
+ * orders) on the Redis reservations, and one AT branch on MySQL with one multi-row insert, one stock decrement per sale
  * and one quota update per sale, so the hot stock row is locked once per batch, not per order.
  * {@code @Transactional} sits on the same method so the MySQL work is a single AT branch.
  */

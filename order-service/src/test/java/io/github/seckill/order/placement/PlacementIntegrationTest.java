@@ -117,10 +117,7 @@ class PlacementIntegrationTest extends OrderTestSupport {
     @Test
     void theBadOrderOfABigBatchIsFoundByHalvingIt() throws Exception {
         long sale = openSale(100, 1);
-        List<OrderPlaced> batch = new java.util.ArrayList<>();
-        for (int user = 1; user <= 64; user++) {
-            batch.add(reserved(sale, 3000 + user, 1));
-        }
+        List<OrderPlaced> batch = reservedByNewShoppers(sale, 3000, 64);
         OrderPlaced bad = batch.get(41);
         jdbc.update("INSERT INTO user_purchases (activity_id, user_id, quantity) VALUES (?, ?, 1)", sale,
                 bad.userId()); // drift: MySQL says this shopper already bought
@@ -130,8 +127,7 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(outcomes.get(bad.orderId())).isEqualTo(Placement.Outcome.REFUSED);
         assertThat(outcomes.values()).filteredOn(o -> o == Placement.Outcome.COMMITTED).hasSize(63);
         // 64 -> 32 -> 16 -> 8 -> 4 -> 2 -> 1: at each of the six steps one half commits
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT xid) FROM orders WHERE activity_id = ?", Integer.class,
-                sale)).isEqualTo(6);
+        assertThat(globalTransactions(sale)).isEqualTo(6);
         assertThat(status(bad.orderId())).isNull();
         assertThat(mysqlRemaining(sale)).isEqualTo(37);
         assertThat(reservations.remaining(sale)).contains(37L);
@@ -140,16 +136,13 @@ class PlacementIntegrationTest extends OrderTestSupport {
     @Test
     void aFullPollOfOrdersIsOneGlobalTransaction() throws Exception {
         long sale = openSale(1100, 1);
-        List<OrderPlaced> batch = new java.util.ArrayList<>();
-        for (int user = 1; user <= 1000; user++) { // max-poll-records: the TC must take the TCC branch's 1,000 ids
-            batch.add(reserved(sale, 10_000 + user, 1));
-        }
+        // max-poll-records: the TC must take the TCC branch's 1,000 ids
+        List<OrderPlaced> batch = reservedByNewShoppers(sale, 10_000, 1000);
 
         Map<Long, Placement.Outcome> outcomes = placement.place(batch);
 
         assertThat(outcomes.values()).containsOnly(Placement.Outcome.COMMITTED).hasSize(1000);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT xid) FROM orders WHERE activity_id = ?", Integer.class,
-                sale)).isEqualTo(1);
+        assertThat(globalTransactions(sale)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(invariants(sale).green())
                 .as("%s", invariants(sale)).isTrue());
         assertThat(mysqlRemaining(sale)).isEqualTo(100);
@@ -173,5 +166,19 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(status(order.orderId())).isNull();
         assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
         assertThat(reservations.remaining(sale)).contains(4L);
+    }
+
+    /** One unit each for {@code count} shoppers numbered from {@code firstUser + 1}, reserved in Redis. */
+    private List<OrderPlaced> reservedByNewShoppers(long sale, int firstUser, int count) throws Exception {
+        List<OrderPlaced> batch = new java.util.ArrayList<>(count);
+        for (int user = firstUser + 1; user <= firstUser + count; user++) {
+            batch.add(reserved(sale, user, 1));
+        }
+        return batch;
+    }
+
+    private int globalTransactions(long sale) {
+        return jdbc.queryForObject("SELECT COUNT(DISTINCT xid) FROM orders WHERE activity_id = ?", Integer.class,
+                sale);
     }
 }

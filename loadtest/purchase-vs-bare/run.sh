@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: seckill-api's purchase endpoint against a bare JSON endpoint (GET /api/v1/time) of the same
 # running app, side by side in one run, with real Redis, Kafka and MariaDB on this machine.
-# Prints requests/s of both, the ratio, p50/p90/p99, and the machine. Sends load to 127.0.0.1 only and
-# stops by itself (WARMUP + 2 x DURATION seconds of load).
+# Prints requests/s of both, the ratio, p50/p90/p99, the CPU each answer cost each process, the ratio
+# that CPU allows, and the machine. Sends load to 127.0.0.1 only and stops by itself.
 #
 #   loadtest/purchase-vs-bare/run.sh            # defaults below; override e.g. DURATION=30 CONNECTIONS=64
+#
+# Each endpoint is warmed up in 10 s rounds until the JIT compilers are done with it: at least WARMUP
+# seconds, then until a round spends under WARMUP_COMPILE_MS of compiler time (seckill-api's
+# jvm_compilation_time_ms_total), at most WARMUP_MAX seconds.
 #
 # Needs Redis on 127.0.0.1:6379 and MariaDB/MySQL on 127.0.0.1:3306 (user root, no password, or set
 # MYSQL_USER/MYSQL_PASSWORD); uses Kafka at KAFKA_BOOTSTRAP if set, else on 127.0.0.1:9092 if one answers,
@@ -15,6 +19,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-40}
+WARMUP_MAX=${WARMUP_MAX:-240}
+WARMUP_COMPILE_MS=${WARMUP_COMPILE_MS:-250}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 USERS=${USERS:-200}
@@ -90,15 +96,52 @@ load() { # label seconds method path [body]
 PURCHASE=(POST "/api/v1/activities/$SALE/orders" '{"quantity":1}')
 BARE=(GET /api/v1/time)
 
-# Long enough for the server compiler to finish with both paths (with 15 s, a fifth of the measured
-# purchase run's CPU still went into compiling).
-echo "== warming up (${WARMUP}s each)"
-load warm "$WARMUP" "${PURCHASE[@]}" >/dev/null
-load warm-bare "$WARMUP" "${BARE[@]}" >/dev/null
+metric() { # sums a metric of seckill-api's Prometheus page
+  curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d", s }'
+}
+# Measured with the compilers still at work, an endpoint pays for them: after 40 s of purchases the server
+# compiler was still busy for a quarter of seckill-api's CPU in the measured purchases. Methods the
+# other endpoint's rounds leave idle are dropped from the compile queue, so each warm-up runs to the end.
+warm() { # label method path [body]
+  local label=$1 spent=0 before after
+  shift
+  before=$(metric jvm_compilation_time_ms_total)
+  while :; do
+    load "warm-$label-$spent" 10 "$@" >/dev/null
+    spent=$((spent + 10))
+    after=$(metric jvm_compilation_time_ms_total)
+    echo "   $label: ${spent}s, compilers $((after - before)) ms in the last 10 s"
+    if [ "$spent" -ge "$WARMUP" ] && [ $((after - before)) -lt "$WARMUP_COMPILE_MS" ]; then break; fi
+    if [ "$spent" -ge "$WARMUP_MAX" ]; then echo "   $label: compilers still busy after ${spent}s"; break; fi
+    before=$after
+  done
+}
+
+# CPU time (clock ticks) of the whole machine and of the processes answering, for CPU per answer.
+TICK=$(getconf CLK_TCK)
+listener() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+REDIS_PID=$(listener 6379)
+BROKER_PID=${KAFKA_PID:-$(listener "${KAFKA##*:}")}
+ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0; }
+snapshot() { # busy steal api redis broker
+  echo "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat) $(ticks "$API_PID") $(ticks "$REDIS_PID") $(ticks "$BROKER_PID")"
+}
+measure() { # label seconds method path [body]: the wrk RESULT line plus the CPU spent meanwhile
+  local before after result
+  before=$(snapshot)
+  result=$(load "$@")
+  after=$(snapshot)
+  echo "$result $(echo "$before $after" | awk -v t="$TICK" '{
+    printf "busy=%.2f steal=%.2f api=%.2f redis=%.2f broker=%.2f", ($6-$1)/t, ($7-$2)/t, ($8-$3)/t, ($9-$4)/t, ($10-$5)/t }')"
+}
+
+echo "== warming up (${WARMUP}s to ${WARMUP_MAX}s each)"
+warm purchase "${PURCHASE[@]}"
+warm bare "${BARE[@]}"
 
 echo "== measuring (${DURATION}s each, $CONNECTIONS connections, $THREADS wrk thread(s))"
-BARE_RESULT=$(load bare "$DURATION" "${BARE[@]}")
-PURCHASE_RESULT=$(load purchase "$DURATION" "${PURCHASE[@]}")
+BARE_RESULT=$(measure bare "$DURATION" "${BARE[@]}")
+PURCHASE_RESULT=$(measure purchase "$DURATION" "${PURCHASE[@]}")
 
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 sleep 2 # requests still in flight when wrk stopped
@@ -121,5 +164,25 @@ for row in "GET /api/v1/time|$BARE_RESULT" "POST /api/v1/activities/{id}/orders|
 done
 awk -v p="$(field "$PURCHASE_RESULT" rps)" -v b="$(field "$BARE_RESULT" rps)" \
   'BEGIN { printf "ratio purchase/bare: %.2f (target >= 0.50)\n", p / b }'
+
+echo
+echo "== CPU per answer (ms of CPU time; the rest: wrk, MariaDB, the kernel's own work)"
+printf '%-34s %9s %9s %9s %9s %9s %10s %7s\n' endpoint seckill-api redis broker rest all "busy %" "steal %"
+for row in "GET /api/v1/time|$BARE_RESULT" "POST /api/v1/activities/{id}/orders|$PURCHASE_RESULT"; do
+  r=${row#*|}
+  awk -v name="${row%%|*}" -v n="$(field "$r" requests)" -v s="$(field "$r" seconds)" -v busy="$(field "$r" busy)" \
+    -v steal="$(field "$r" steal)" -v api="$(field "$r" api)" -v redis="$(field "$r" redis)" \
+    -v broker="$(field "$r" broker)" -v cores="$(nproc)" 'BEGIN {
+      k = 1000 / n
+      printf "%-34s %9.3f %9.3f %9.3f %9.3f %9.3f %10.0f %7.1f\n", name, api * k, redis * k, broker * k,
+        (busy - api - redis - broker) * k, busy * k, 100 * busy / (s * cores), 100 * steal / (s * cores) }'
+done
+awk -v bn="$(field "$BARE_RESULT" requests)" -v bb="$(field "$BARE_RESULT" busy)" \
+  -v pn="$(field "$PURCHASE_RESULT" requests)" -v pr="$(field "$PURCHASE_RESULT" redis)" \
+  -v pk="$(field "$PURCHASE_RESULT" broker)" 'BEGIN {
+    bare = 1000 * bb / bn; servers = 1000 * (pr + pk) / pn
+    printf "ceiling: with the machine busy, a purchase that cost seckill-api, wrk and the rest no more than a bare answer\n"
+    printf "         (%.3f ms) plus what Redis and the broker spend on it (%.3f ms) would reach a ratio of %.2f\n",
+      bare, servers, bare / (bare + servers) }'
 echo "purchases accepted (server's count): $ACCEPTED; Redis: ${CHECK#CHECK } (taken and held must equal it)"
 echo "logs: $WORK"

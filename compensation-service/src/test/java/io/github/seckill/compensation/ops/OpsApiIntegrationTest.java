@@ -76,6 +76,8 @@ class OpsApiIntegrationTest extends CompensationTestSupport {
         assertThat(PeerStubAccess.calls(first.orderId())).isEqualTo(1);
         mvc.perform(get("/ops/api/v1/archives/{id}", firstId).with(OPS))
                 .andExpect(jsonPath("$.archive.status").value("RETRIED"))
+                .andExpect(jsonPath("$.attempts[0].orderId").isString())
+                .andExpect(jsonPath("$.attempts[0].orderId").value(Long.toString(first.orderId())))
                 .andExpect(jsonPath("$.attempts[0].stage").value("OPS"))
                 .andExpect(jsonPath("$.attempts[0].actor").value("ops"));
 

@@ -1,6 +1,8 @@
 package io.github.seckill.api.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,16 @@ class Accounts {
         this.spent = spent;
         this.clock = clock;
         this.noUserHash = passwords.encode("no such user");
+    }
+
+    /** The account with this id, or empty. */
+    @Transactional(readOnly = true)
+    Optional<Account> account(long id) {
+        return users.findById(id).map(user -> new Account(user.id(), user.username(), user.createdAt()));
+    }
+
+    /** What a shopper sees of an account: never the password hash. */
+    record Account(long id, String username, Instant createdAt) {
     }
 
     @Transactional

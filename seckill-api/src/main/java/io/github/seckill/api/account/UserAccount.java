@@ -47,4 +47,8 @@ class UserAccount {
     String passwordHash() {
         return passwordHash;
     }
+
+    Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -43,6 +43,27 @@ class AccountIntegrationTest extends ApiTestSupport {
     }
 
     @Test
+    void theRegisteredLocationIsTheShoppersOwnAccountAndNoOneElses() {
+        String name = "erin" + TestServers.RUN;
+        ResponseEntity<Map> created = http.postForEntity("/api/v1/auth/register",
+                Map.of("username", name, "password", "password123"), Map.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        String location = created.getHeaders().getLocation().toString();
+        String token = (String) http.postForEntity("/api/v1/auth/login",
+                Map.of("username", name, "password", "password123"), Map.class).getBody().get("accessToken");
+
+        assertThat(location).isEqualTo("/api/v1/users/" + userOf(token));
+        ResponseEntity<Map> mine = get(token, location);
+        assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getBody()).containsEntry("username", name).doesNotContainKeys("password", "passwordHash")
+                .containsKey("createdAt");
+        assertThat(((Number) mine.getBody().get("id")).longValue()).isEqualTo(userOf(token));
+
+        assertProblem(get(shopper(), location), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(http.getForEntity(location, Map.class), HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    @Test
     void takenUsernameIsAConflictAndWritesNothing() {
         String name = "bob" + TestServers.RUN;
         http.postForEntity("/api/v1/auth/register", Map.of("username", name, "password", "password123"), Map.class);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where the stack keeps its data and which ports it uses. Every port has the platform's standard
- * default (see DESIGN.md, "Names") and can be moved with an environment variable, which is also
+ * default (see docs/design.md §7) and can be moved with an environment variable, which is also
  * how the services are told where to find the servers.
  */
 record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, String mysqlPassword,

@@ -15,7 +15,7 @@ import io.github.seckill.common.redis.Reservations;
 
 /**
  * Reads MySQL (order-service's tables) and Redis for one sale and checks the invariants of
- * DESIGN.md §6. Run it once the pipeline is quiet: {@code quiet = false} checks only what must
+ * docs/design.md §6. Run it once the pipeline is quiet: {@code quiet = false} checks only what must
  * hold at every moment (I1, I2).
  */
 public final class InvariantChecker {

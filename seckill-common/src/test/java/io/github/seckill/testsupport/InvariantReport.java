@@ -3,7 +3,7 @@ package io.github.seckill.testsupport;
 import java.util.List;
 
 /**
- * What {@link InvariantChecker} found for one sale (DESIGN.md §6), with the numbers behind it.
+ * What {@link InvariantChecker} found for one sale (docs/design.md §6), with the numbers behind it.
  *
  * @param total            units the sale was prewarmed with
  * @param redisAvailable   Redis stock counter

@@ -15,7 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The sale's setup through admin-service's REST API (DESIGN.md §8), as an admin would do it. */
+/** The sale's setup through admin-service's REST API (docs/design.md §8), as an admin would do it. */
 final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();

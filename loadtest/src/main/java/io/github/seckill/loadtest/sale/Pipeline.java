@@ -29,7 +29,7 @@ import io.github.seckill.testsupport.InvariantReport;
 
 /**
  * The sale seen from behind the API: order-service's MySQL orders (sampled every 100 ms from the
- * first purchase on) and the sale's reservation ledger in Redis; then DESIGN.md §6's checker.
+ * first purchase on) and the sale's reservation ledger in Redis; then docs/design.md §6's checker.
  */
 final class Pipeline implements AutoCloseable {
 

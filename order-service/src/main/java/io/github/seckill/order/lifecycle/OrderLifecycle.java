@@ -13,7 +13,7 @@ import io.github.seckill.order.orders.StoredOrder;
 import io.github.seckill.order.placement.SaleTurns;
 
 /**
- * The order lifecycle after placement (DESIGN.md §4): CREATED -> PAID, or CREATED -> CANCELLED by
+ * The order lifecycle after placement (docs/design.md §4): CREATED -> PAID, or CREATED -> CANCELLED by
  * the shopper or the payment timeout. Every step is idempotent; a payment that loses the race to a
  * cancel is refunded, so an order is never both paid and restocked.
  */

@@ -19,7 +19,7 @@ import io.github.seckill.order.orders.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
 
 /**
- * Places orders in batches and decides what each failure means (DESIGN.md §3 step 4). A batch
+ * Places orders in batches and decides what each failure means (docs/design.md §3 step 4). A batch
  * that rolls back is placed again in halves, down to single orders, so one bad order never fails the
  * good ones.
  * Alone, a business refusal (MySQL says no) releases the reservation and the order ends FAILED; a

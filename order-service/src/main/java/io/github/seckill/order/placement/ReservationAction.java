@@ -10,7 +10,7 @@ import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 import io.github.seckill.common.redis.TryOutcome;
 
 /**
- * The TCC branch on the Redis reservations of one sale's orders in a batch (DESIGN.md §3): try
+ * The TCC branch on the Redis reservations of one sale's orders in a batch (docs/design.md §3): try
  * takes them for this global transaction, confirm settles them, cancel hands them back (kept for a
  * retry). The fence lives in the Lua scripts, keyed by (order, xid), because Seata's own TCC fence
  * covers databases only. Public: Seata invokes the phases reflectively.

@@ -28,7 +28,7 @@ import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.SaleTerms;
 
 /**
- * The purchase path (DESIGN.md §3). Cheap refusals first, from memory: unknown sale, outside the sale
+ * The purchase path (docs/design.md §3). Cheap refusals first, from memory: unknown sale, outside the sale
  * window, sold-out flag, an open breaker. Then one atomic reserve in Redis and {@code OrderPlaced} to
  * Kafka with a bounded wait for the ack. A reservation is never left without either an acked message
  * or a release: if the send fails, the reservation is released before the shopper hears 503.

@@ -9,7 +9,7 @@ import io.github.seckill.api.ApiTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The purchase path's meters, under the names DESIGN.md §7 gives them once exported to Prometheus
+ * The purchase path's meters, under the names docs/design.md §7 gives them once exported to Prometheus
  * ({@code seckill.purchase.requests} is {@code seckill_purchase_requests_total}, and so on).
  */
 class MetricsIntegrationTest extends ApiTestSupport {

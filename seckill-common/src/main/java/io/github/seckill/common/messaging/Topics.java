@@ -1,6 +1,6 @@
 package io.github.seckill.common.messaging;
 
-/** Kafka topic names (DESIGN.md §7). Services read them from configuration with these as defaults. */
+/** Kafka topic names (docs/design.md §7). Services read them from configuration with these as defaults. */
 public final class Topics {
 
     /** {@link OrderPlaced}, keyed by order id. */

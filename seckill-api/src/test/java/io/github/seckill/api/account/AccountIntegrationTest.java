@@ -60,6 +60,7 @@ class AccountIntegrationTest extends ApiTestSupport {
         assertThat(((Number) mine.getBody().get("id")).longValue()).isEqualTo(userOf(token));
 
         assertProblem(get(shopper(), location), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(get(token, "/api/v1/users/me"), HttpStatus.BAD_REQUEST, "validation");
         assertProblem(http.getForEntity(location, Map.class), HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 

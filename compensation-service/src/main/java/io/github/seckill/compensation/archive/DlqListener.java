@@ -84,9 +84,8 @@ class DlqListener {
         }
         if (outcome.settled() || outcome == ReleaseOutcome.ALREADY_CONFIRMED) {
             // ALREADY_CONFIRMED: a late placement won, the order is in MySQL: nothing to undo.
-            attempts.record(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, Duration.ZERO,
-                    outcome.name(), "dlq", clock.instant()), true);
-            pending.clear(order.orderId());
+            attempts.settle(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, Duration.ZERO,
+                    outcome.name(), "dlq", clock.instant()));
             return;
         }
         Attempt refused = new Attempt(order.orderId(), order.activityId(), STAGE, attempt, Duration.ZERO,

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -16,7 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The compensation log, written twice: a row in MySQL and a JSON line in
  * {@code ${SECKILL_DATA_DIR}/compensation-attempts.json}. The file line is written first, so an
- * attempt is on record even when the database is what failed.
+ * attempt is on record even when the database is what failed. The attempt that settles an order
+ * also ends its pending record, in the same transaction.
  */
 @Component
 public class AttemptLog {
@@ -25,12 +27,14 @@ public class AttemptLog {
     private static final Logger log = LoggerFactory.getLogger(AttemptLog.class);
 
     private final JdbcTemplate jdbc;
+    private final PendingCompensations pending;
     private final MeterRegistry meters;
     private final DistributionSummary byAttempt;
     private final Counter successes;
 
-    AttemptLog(JdbcTemplate jdbc, MeterRegistry meters) {
+    AttemptLog(JdbcTemplate jdbc, PendingCompensations pending, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.pending = pending;
         this.meters = meters;
         this.byAttempt = DistributionSummary.builder("compensation.retry.attempt")
                 .description("Attempt number of each compensation attempt").serviceLevelObjectives(1, 2, 3, 4, 5, 6, 8, 10)
@@ -40,6 +44,28 @@ public class AttemptLog {
     }
 
     public void record(Attempt a, boolean success) {
+        note(a, success);
+        try {
+            insert(a);
+        } catch (DataAccessException e) {
+            log.error("compensation log row lost for order {} (the JSON file has it): {}", a.orderId(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The attempt that settled its order: on record, and the order's pending record ended, both or
+     * neither. A failure here throws, so the message comes again; what it records (a release, a
+     * re-drive) is idempotent and answers the same the second time.
+     */
+    @Transactional
+    public void settle(Attempt a) {
+        note(a, true);
+        insert(a);
+        pending.clear(a.orderId());
+    }
+
+    private void note(Attempt a, boolean success) {
         file.atInfo().addKeyValue("orderId", Long.toString(a.orderId())).addKeyValue("activityId", a.activityId())
                 .addKeyValue("stage", a.stage()).addKeyValue("attempt", a.attempt())
                 .addKeyValue("delayMs", a.delay().toMillis()).addKeyValue("outcome", a.outcome())
@@ -52,16 +78,13 @@ public class AttemptLog {
         if (success) {
             successes.increment();
         }
-        try {
-            jdbc.update("INSERT INTO compensation_log (order_id, activity_id, stage, attempt, delay_ms, outcome, "
-                    + "error_class, error_message, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.orderId(),
-                    a.activityId(), a.stage(), a.attempt(), a.delay().toMillis(), a.outcome(),
-                    truncate(a.errorClass(), 255), truncate(a.errorMessage(), 1000), a.actor(),
-                    Timestamp.from(a.at()));
-        } catch (DataAccessException e) {
-            log.error("compensation log row lost for order {} (the JSON file has it): {}", a.orderId(),
-                    e.getMessage());
-        }
+    }
+
+    private void insert(Attempt a) {
+        jdbc.update("INSERT INTO compensation_log (order_id, activity_id, stage, attempt, delay_ms, outcome, "
+                + "error_class, error_message, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.orderId(),
+                a.activityId(), a.stage(), a.attempt(), a.delay().toMillis(), a.outcome(),
+                truncate(a.errorClass(), 255), truncate(a.errorMessage(), 1000), a.actor(), Timestamp.from(a.at()));
     }
 
     /** True when an earlier attempt settled this order: a replayed message changes nothing. */

@@ -71,9 +71,8 @@ class LadderListener {
         try {
             RedriveOutcome outcome = redrive.redrive(order);
             if (outcome.settled()) {
-                attempts.record(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, delay, outcome.name(),
-                        "ladder", clock.instant()), true);
-                pending.clear(order.orderId());
+                attempts.settle(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, delay, outcome.name(),
+                        "ladder", clock.instant()));
                 return;
             }
             error = null;

@@ -2,6 +2,7 @@ package io.github.seckill.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.seckill.operations.OpsQueries;
+import io.github.seckill.operations.Promtool;
 import io.github.seckill.operations.Query;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
@@ -51,6 +53,7 @@ class ObservabilityIT {
 
     @BeforeAll
     static void startPlatformAndPrometheus() throws Exception {
+        assumeTrue(Promtool.installed(), Promtool.MISSING);
         Path home = Path.of("target", "observability-it").toAbsolutePath();
         MetricsCoordinator tc = running(MetricsCoordinator.start(home.resolve("tc")));
         TestServers.MySql db = TestServers.mysql();

@@ -7,13 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Prometheus' own checker, {@code promtool} (Debian package {@code prometheus}; {@code .ci/run}
- * installs it), so the files are judged by the same parser that will load them.
+ * installs it), so the files are judged by the same parser that will load them. Tests that need it
+ * skip where it is missing, with {@link #MISSING} as the reason.
  */
 public final class Promtool {
+
+    /** Why a check was skipped: what to install to run it. */
+    public static final String MISSING = "promtool and prometheus not found on the PATH (nor in $SECKILL_PROMTOOL, "
+            + "$SECKILL_PROMETHEUS): install Debian's package prometheus to run this check, as .ci/run does";
 
     public record Result(int exitCode, String output) {
         public boolean ok() {
@@ -24,14 +30,19 @@ public final class Promtool {
     private Promtool() {
     }
 
+    /** True when both promtool and the Prometheus server can be run here. */
+    public static boolean installed() {
+        return find("SECKILL_PROMTOOL", "promtool").isPresent() && find("SECKILL_PROMETHEUS", "prometheus").isPresent();
+    }
+
     /** The binary, from {@code SECKILL_PROMTOOL} or the PATH. */
     public static Path binary() {
-        return find("SECKILL_PROMTOOL", "promtool");
+        return find("SECKILL_PROMTOOL", "promtool").orElseThrow(() -> new IllegalStateException(MISSING));
     }
 
     /** The Prometheus server binary, from {@code SECKILL_PROMETHEUS} or the PATH. */
     public static Path server() {
-        return find("SECKILL_PROMETHEUS", "prometheus");
+        return find("SECKILL_PROMETHEUS", "prometheus").orElseThrow(() -> new IllegalStateException(MISSING));
     }
 
     public static Result run(Path workDir, String... args) {
@@ -55,18 +66,17 @@ public final class Promtool {
         }
     }
 
-    private static Path find(String variable, String name) {
+    private static Optional<Path> find(String variable, String name) {
         String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new IllegalStateException(name + " not found on the PATH (nor in $" + variable
-                + "): install Debian's prometheus package, as .ci/run does");
+        return Optional.empty();
     }
 }

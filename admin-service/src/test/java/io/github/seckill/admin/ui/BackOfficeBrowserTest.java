@@ -58,7 +58,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
 
     @BeforeAll
     static void open() throws Exception {
-        assumeTrue(Browser.installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver");
+        assumeTrue(Browser.installed(), Browser.MISSING);
         browser = Browser.start();
     }
 

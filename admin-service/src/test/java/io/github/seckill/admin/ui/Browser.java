@@ -23,6 +23,8 @@ final class Browser {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String MISSING = "needs /usr/bin/chromium and /usr/bin/chromedriver: install Debian's packages "
+            + "chromium and chromium-driver to run this test, as .ci/run does";
 
     private Browser() {
     }

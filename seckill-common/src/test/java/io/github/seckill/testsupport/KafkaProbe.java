@@ -49,6 +49,16 @@ public final class KafkaProbe implements AutoCloseable {
         return received();
     }
 
+    /**
+     * Waits until a record with this key arrived and returns every such record: the topic may carry
+     * other tests' records, in any order.
+     */
+    public List<ConsumerRecord<String, String>> awaitKey(String key, Duration timeout) {
+        Awaitility.await("a record with key " + key).atMost(timeout)
+                .until(() -> received().stream().anyMatch(r -> key.equals(r.key())));
+        return received().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     @Override
     public synchronized void close() {
         consumer.close();

@@ -37,8 +37,9 @@ class DriftGauges {
                 .register(meters);
     }
 
+    /** Synchronized: a refresh that read older checks must not set the gauges after one that read newer. */
     @Scheduled(fixedDelayString = "${seckill.reconciliation.interval:60s}", initialDelay = 5_000)
-    void refresh() {
+    synchronized void refresh() {
         var recent = checks.since(clock.instant().minus(settings.interval().multipliedBy(3)));
         Map<Long, Long> now = new ConcurrentHashMap<>();
         recent.forEach(c -> now.put(c.activityId(), c.drift()));

@@ -145,6 +145,7 @@ class OpsApiIntegrationTest extends CompensationTestSupport {
 
         MvcResult started = mvc.perform(get("/ops/api/v1/archives.csv").with(OPS)
                 .param("activityId", Long.toString(sale))).andExpect(request().asyncStarted()).andReturn();
+        started.getAsyncResult(60_000); // the stream written to the end (asyncDispatch alone waits 10 s at most)
         String csv = mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv")).andReturn().getResponse()
                 .getContentAsString();

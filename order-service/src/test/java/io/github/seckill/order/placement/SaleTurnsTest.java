@@ -3,6 +3,7 @@ package io.github.seckill.order.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,17 @@ class SaleTurnsTest {
     void aSecondTransactionOfTheSameSaleWaitsForTheFirstToGiveBack() throws Exception {
         turns.take(List.of(7L));
         AtomicBoolean entered = new AtomicBoolean();
+        AtomicReference<Thread> waiter = new AtomicReference<>();
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            waiter.set(Thread.currentThread());
             turns.take(List.of(7L, 8L));
             entered.set(true);
             turns.giveBack();
         }, other);
 
+        // parked in the turn's lock, not merely not started yet
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.get() != null
+                && waiter.get().getState() == Thread.State.TIMED_WAITING);
         assertThat(second).isNotDone();
         assertThat(entered).isFalse();
         turns.giveBack();
@@ -63,6 +70,6 @@ class SaleTurnsTest {
             turns.giveBack();
             done.countDown();
         });
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> done.getCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.getCount() == 0);
     }
 }

@@ -55,6 +55,7 @@ public abstract class CompensationTestSupport {
         TestServers.registerRedis(registry);
         TestServers.registerKafka(registry);
         registry.add("seckill.topics.order-dlq", () -> TestServers.topic("seckill.order.dlq"));
+        registry.add("seckill.sweeper.placement-group", () -> TestServers.topic("placement"));
         registry.add("seckill.order-service.url", PeerStub::url);
         registry.add("seckill.alerts.url", () -> PeerStub.url() + "/hook");
     }

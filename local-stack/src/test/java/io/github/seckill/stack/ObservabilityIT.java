@@ -75,6 +75,7 @@ class ObservabilityIT {
                 "seckill.order-service.url", orders.baseUrl(),
                 "seckill.data-dir", home.resolve("compensation").toString(),
                 "seckill.sweeper.backlog-interval", "1s",
+                "seckill.sweeper.placement-group", TestServers.topic("order-service"),
                 "seckill.reconciliation.interval", "2s"));
 
         Map<String, List<String>> jobs = new LinkedHashMap<>();

@@ -74,6 +74,7 @@ class PurchasePathIT {
         compensationSettings.put("seckill.order-service.url", orders.baseUrl());
         compensationSettings.put("seckill.reconciliation.interval", "2s");
         compensationSettings.put("spring.kafka.consumer.group-id", TestServers.topic("compensation-service"));
+        compensationSettings.put("seckill.sweeper.placement-group", TestServers.topic("order-service"));
         compensation = started(ServiceProcess.start("compensation-service", compensationSettings));
 
         Map<String, String> adminSettings = new HashMap<>(common);

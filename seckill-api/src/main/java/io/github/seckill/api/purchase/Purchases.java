@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -19,6 +20,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.seckill.api.catalogue.Catalogue;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
+import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderIds;
 import io.github.seckill.common.redis.ReleaseOutcome;
@@ -158,8 +160,10 @@ class Purchases {
                 // only the shopper's view of a still pending order needs the index: not worth a refusal
                 log.warn("order {} not indexed for its shopper: {}", order.orderId(), e.toString());
             }
-            sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+            RecordMetadata at = sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start),
+                    TimeUnit.NANOSECONDS).getRecordMetadata();
             broker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            markSent(order, at);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             broker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
@@ -177,6 +181,23 @@ class Purchases {
             }
             // the message went through after all and order-service holds the reservation: it is an order
             log.info("order {} reached order-service although the send reported {}", order.orderId(), failure);
+        }
+    }
+
+    /**
+     * Tells the sweeper the order is Kafka's to deliver now. Without the mark the sweeper only
+     * publishes it again, and order-service takes the copy as a duplicate.
+     */
+    private void markSent(OrderPlaced order, RecordMetadata at) {
+        if (!at.hasOffset()) {
+            return;
+        }
+        try {
+            breakers.redis().executeRunnable(() -> reservations.markSent(order.activityId(), order.orderId(),
+                    new KafkaPosition(at.partition(), at.offset())));
+        } catch (RuntimeException e) {
+            log.warn("order {} not marked as sent; the sweeper will publish it again: {}", order.orderId(),
+                    e.toString());
         }
     }
 

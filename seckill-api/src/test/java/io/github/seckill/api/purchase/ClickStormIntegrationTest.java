@@ -82,7 +82,7 @@ class ClickStormIntegrationTest extends ApiTestSupport {
             assertThat(accepted).hasSize(50);
             assertThat(reservations.remaining(sale)).contains(50L);
             assertThat(redis.opsForZSet().size(reservations.keys(sale).pending())).isEqualTo(50);
-            assertThat(ledgerSize(sale)).isEqualTo(50 * 4);
+            assertThat(ledgerSize(sale)).as("payload, state, user, quantity, Kafka position").isEqualTo(50 * 5);
             await().atMost(Duration.ofSeconds(60)).until(() -> messagesFor(placed, sale).size() >= 50);
             List<OrderPlaced> messages = messagesFor(placed, sale);
             assertThat(messages).hasSize(50);

@@ -33,6 +33,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.testsupport.KafkaProbe;
@@ -104,6 +105,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(order.quantity()).isEqualTo(2);
         assertThat(order.amount()).isEqualByComparingTo("19.80");
         assertThat(message.value()).isEqualTo(reservations.entry(sale, order.orderId()).orElseThrow().payload());
+        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().sent()).as("the sweeper's sign: Kafka has it")
+                .isEqualTo(new KafkaPosition(message.partition(), message.offset()));
 
         ResponseEntity<Map> status = get(token, "/api/v1/orders/" + orderId);
         assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -121,7 +124,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "limit-exceeded");
 
         assertThat(reservations.remaining(sale)).contains(4L);
-        assertThat(ledgerSize(sale)).isEqualTo(4); // one entry: payload, state, user, quantity
+        assertThat(ledgerSize(sale)).isEqualTo(5); // one entry: payload, state, user, quantity, Kafka position
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.github.seckill.common.messaging.KafkaPosition;
+
 /**
  * The sale's stock and reservation ledger in Redis, changed only through the Lua scripts under
  * <code>lua/</code> (each loaded once and run by EVALSHA). Every call is atomic on Redis; every
@@ -26,6 +28,8 @@ public class Reservations {
     private static final RedisScript<List> TCC_CANCEL = script("tcc-cancel", List.class);
     private static final RedisScript<Long> RESTOCK = script("restock");
     private static final RedisScript<Long> RECONCILE = script("reconcile");
+    private static final RedisScript<Long> SENT = script("sent");
+    private static final RedisScript<Long> CONSUMED = script("consumed");
 
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -210,12 +214,31 @@ public class Reservations {
     public Optional<LedgerEntry> entry(long activityId, long orderId) {
         String oid = Long.toString(orderId);
         List<Object> f = redis.opsForHash().multiGet(keys(activityId).ledger(),
-                List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r"));
+                List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r", oid + ":k"));
         if (f.get(0) == null) {
             return Optional.empty();
         }
         return Optional.of(new LedgerEntry(orderId, Long.parseLong((String) f.get(1)),
                 Integer.parseInt((String) f.get(2)), LedgerState.valueOf((String) f.get(0)), (String) f.get(3),
-                (String) f.get(4)));
+                (String) f.get(4), f.get(5) == null ? null : KafkaPosition.parse((String) f.get(5))));
+    }
+
+    /**
+     * Records where Kafka acknowledged the order's message (the first acknowledged copy stays);
+     * false when the order is not in the ledger.
+     */
+    public boolean markSent(long activityId, long orderId, KafkaPosition at) {
+        Long code = redis.execute(SENT, List.of(keys(activityId).ledger()), Long.toString(orderId), at.toString());
+        return code != null && code >= 0;
+    }
+
+    /**
+     * The sweeper found the order's message taken by order-service while it is still RESERVED: when
+     * that was first found ({@code now} the first time), or empty when the entry is gone or no longer RESERVED.
+     */
+    public Optional<Instant> consumedWhileReserved(long activityId, long orderId, Instant now) {
+        Long at = redis.execute(CONSUMED, List.of(keys(activityId).ledger()), Long.toString(orderId),
+                Long.toString(now.toEpochMilli()));
+        return at == null || at < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
 
@@ -229,6 +230,47 @@ class ReservationsTest {
             reservations.confirm(sale, 1, "xid-1");
             assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.ALREADY_CONFIRMED);
             assertThat(stock()).isEqualTo(4);
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void theFirstAcknowledgedPositionIsKept() {
+            reserve(1, 7, 1);
+            assertThat(reservations.entry(sale, 1).orElseThrow().sent()).isNull();
+
+            assertThat(reservations.markSent(sale, 1, new KafkaPosition(2, 40))).isTrue();
+            assertThat(reservations.markSent(sale, 1, new KafkaPosition(2, 95))).as("a republished copy").isTrue();
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().sent()).isEqualTo(new KafkaPosition(2, 40));
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        }
+
+        @Test
+        void anOrderNotInTheLedgerIsNotMarked() {
+            assertThat(reservations.markSent(sale, 404, new KafkaPosition(0, 1))).isFalse();
+            assertThat(redis.opsForHash().hasKey(reservations.keys(sale).ledger(), "404:k")).isFalse();
+        }
+
+        @Test
+        void consumedWhileReservedKeepsTheFirstTimeFound() {
+            reserve(1, 7, 1);
+            Instant first = Instant.ofEpochMilli(1_700_000_000_000L);
+
+            assertThat(reservations.consumedWhileReserved(sale, 1, first)).contains(first);
+            assertThat(reservations.consumedWhileReserved(sale, 1, first.plusSeconds(60))).contains(first);
+        }
+
+        @Test
+        void consumedWhileReservedIsEmptyOnceSettledOrUnknown() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+
+            assertThat(reservations.consumedWhileReserved(sale, 1, Instant.now())).isEmpty();
+            assertThat(reservations.consumedWhileReserved(sale, 404, Instant.now())).isEmpty();
+            assertThat(redis.opsForHash().hasKey(reservations.keys(sale).ledger(), "1:c")).isFalse();
         }
     }
 

@@ -11,12 +11,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 
 /**
  * Reservations that have not reached a settled state, oldest first, with what the sweeper will do
- * with each: publish it again, release it, or leave it to the coordinator (a global transaction
- * holds it: its commit or rollback settles it).
+ * with each (ADR 11): publish it again (Kafka never acknowledged it), release it, leave it to
+ * order-service (its message waits in Kafka) or to the coordinator (a global transaction holds it:
+ * its commit or rollback settles it).
  */
 @Component
 public class StuckReservations {
@@ -63,19 +65,26 @@ public class StuckReservations {
             String xid = (String) redis.opsForHash().get(reservations.keys(sale).ledger(), orderId + ":x");
             String action;
             Instant at;
-            switch (e.state()) {
-                case RESERVED -> {
-                    Instant release = reservedAt.plus(settings.hangingTimeout());
-                    Instant republish = reservedAt.plus(settings.republishAfter());
-                    boolean releasing = !now.isBefore(release);
-                    action = releasing ? "RELEASE" : "REPUBLISH";
-                    at = releasing ? now.plus(settings.interval())
-                            : republish.isAfter(now) ? republish : now.plus(settings.interval());
-                }
-                default -> {
-                    action = "AWAIT_COORDINATOR";
-                    at = null;
-                }
+            Object found = redis.opsForHash().get(reservations.keys(sale).ledger(), orderId + ":c");
+            if (e.state() != LedgerState.RESERVED) {
+                action = "AWAIT_COORDINATOR";
+                at = null;
+            } else if (e.sent() == null) {
+                // Kafka never acknowledged it: published again until it does, released if it never does
+                Instant release = reservedAt.plus(settings.hangingTimeout());
+                Instant republish = reservedAt.plus(settings.republishAfter());
+                boolean releasing = !now.isBefore(release);
+                action = releasing ? "RELEASE" : "REPUBLISH";
+                at = releasing ? now.plus(settings.interval())
+                        : republish.isAfter(now) ? republish : now.plus(settings.interval());
+            } else if (found == null) {
+                action = "AWAIT_ORDER_SERVICE"; // its message waits in Kafka: nothing is done to it
+                at = null;
+            } else {
+                // taken by order-service and left RESERVED: the ladder has it, the sweeper backs it up
+                Instant release = Instant.ofEpochMilli(Long.parseLong(found.toString())).plus(settings.hangingTimeout());
+                action = "RELEASE";
+                at = release.isAfter(now) ? release : now.plus(settings.interval());
             }
             return new Stuck(sale, Long.toString(orderId), e.userId(), e.quantity(), e.state().name(), xid,
                     reservedAt, Duration.between(reservedAt, now).toSeconds(), action, at);

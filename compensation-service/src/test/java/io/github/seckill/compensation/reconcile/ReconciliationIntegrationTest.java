@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.compensation.CompensationTestSupport;
 import io.github.seckill.compensation.PeerStubAccess;
@@ -115,8 +116,17 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
         long sale = openSale(10);
         PeerStubAccess.mysqlStock(sale, 10, 1);
         OrderPlaced old = reserved(sale);
-        redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(old.orderId()),
-                Instant.now().minusSeconds(60).toEpochMilli());
+        OrderPlaced taken = reserved(sale);
+        // both sent by the API (no group of order-service here has taken either: the sweeper leaves them)
+        reservations.markSent(sale, old.orderId(), new KafkaPosition(0, 1_000_000));
+        reservations.markSent(sale, taken.orderId(), new KafkaPosition(0, 1_000_001));
+        Instant foundTaken = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        redis.opsForHash().put(reservations.keys(sale).ledger(), taken.orderId() + ":c",
+                Long.toString(foundTaken.toEpochMilli()));
+        for (OrderPlaced o : new OrderPlaced[] { old, taken }) {
+            redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(o.orderId()),
+                    Instant.now().minusSeconds(60).toEpochMilli());
+        }
         reconciliation.reconcile(sale);
 
         mvc.perform(get("/ops/api/v1/stock").with(httpBasic("ops", "ops"))).andExpect(status().isOk())
@@ -124,7 +134,11 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
         mvc.perform(get("/ops/api/v1/reservations/stuck").param("olderThan", "PT30S").with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.orderId == '" + old.orderId() + "')].state").value("RESERVED"))
-                .andExpect(jsonPath("$[?(@.orderId == '" + old.orderId() + "')].nextAction").value("REPUBLISH"));
+                .andExpect(jsonPath("$[?(@.orderId == '" + old.orderId() + "')].nextAction")
+                        .value("AWAIT_ORDER_SERVICE"))
+                .andExpect(jsonPath("$[?(@.orderId == '" + taken.orderId() + "')].nextAction").value("RELEASE"))
+                .andExpect(jsonPath("$[?(@.orderId == '" + taken.orderId() + "')].nextActionAt")
+                        .value(foundTaken.plusSeconds(120).toString()));
         mvc.perform(get("/ops/api/v1/overview").with(httpBasic("ops", "ops"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.salesDrifting").isNumber())
                 .andExpect(jsonPath("$.pendingReservations").isNumber());

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -57,6 +60,24 @@ public final class KafkaProbe implements AutoCloseable {
         Awaitility.await("a record with key " + key).atMost(timeout)
                 .until(() -> received().stream().anyMatch(r -> key.equals(r.key())));
         return received().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /**
+     * Waits until {@code group} has committed every record on the topic at the time of the call: each
+     * of them was handled by its listener (the offset is committed after the listener returned).
+     */
+    public void awaitHandledBy(String group, Duration timeout) {
+        List<TopicPartition> partitions = new ArrayList<>(consumer.assignment());
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServers.kafka()))) {
+            Awaitility.await("group " + group + " past " + ends).atMost(timeout).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> done = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || done.get(e.getKey()) != null
+                        && done.get(e.getKey()).offset() >= e.getValue());
+            });
+        }
     }
 
     @Override

@@ -62,7 +62,6 @@ public class StuckReservations {
 
     private java.util.Optional<Stuck> describe(long sale, long orderId, Instant reservedAt, Instant now) {
         return reservations.entry(sale, orderId).map(e -> {
-            String xid = (String) redis.opsForHash().get(reservations.keys(sale).ledger(), orderId + ":x");
             String action;
             Instant at;
             Object found = redis.opsForHash().get(reservations.keys(sale).ledger(), orderId + ":c");
@@ -86,7 +85,7 @@ public class StuckReservations {
                 action = "RELEASE";
                 at = release.isAfter(now) ? release : now.plus(settings.interval());
             }
-            return new Stuck(sale, Long.toString(orderId), e.userId(), e.quantity(), e.state().name(), xid,
+            return new Stuck(sale, Long.toString(orderId), e.userId(), e.quantity(), e.state().name(), e.xid(),
                     reservedAt, Duration.between(reservedAt, now).toSeconds(), action, at);
         });
     }

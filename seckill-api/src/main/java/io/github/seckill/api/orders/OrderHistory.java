@@ -93,7 +93,7 @@ class OrderHistory {
             if (state != LedgerState.RESERVED && state != LedgerState.TRYING && state != LedgerState.RELEASED) {
                 continue; // trimmed from the ledger, or in MySQL: order-service lists it
             }
-            OrderPlaced placed = lookup.placed(new LedgerEntry(orders.get(i), userId, 0, state, f.get(1), f.get(2), null));
+            OrderPlaced placed = lookup.placed(new LedgerEntry(orders.get(i), userId, 0, state, f.get(1), f.get(2), null, null));
             views.add(state == LedgerState.RELEASED ? OrderView.of(placed, OrderStatus.FAILED, f.get(2))
                     : OrderView.of(placed, OrderStatus.PENDING, null));
         }

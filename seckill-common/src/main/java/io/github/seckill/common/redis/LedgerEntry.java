@@ -8,7 +8,8 @@ import io.github.seckill.common.messaging.KafkaPosition;
  * @param payload the order as published (JSON), the outbox copy
  * @param reason  why it was released, or null
  * @param sent    where Kafka acknowledged its {@code OrderPlaced}, or null while no send was acknowledged
+ * @param xid     the global transaction holding it (TRYING), or null
  */
 public record LedgerEntry(long orderId, long userId, int quantity, LedgerState state, String payload,
-        String reason, KafkaPosition sent) {
+        String reason, KafkaPosition sent, String xid) {
 }

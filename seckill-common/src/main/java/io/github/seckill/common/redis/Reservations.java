@@ -214,13 +214,14 @@ public class Reservations {
     public Optional<LedgerEntry> entry(long activityId, long orderId) {
         String oid = Long.toString(orderId);
         List<Object> f = redis.opsForHash().multiGet(keys(activityId).ledger(),
-                List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r", oid + ":k"));
+                List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r", oid + ":k", oid + ":x"));
         if (f.get(0) == null) {
             return Optional.empty();
         }
         return Optional.of(new LedgerEntry(orderId, Long.parseLong((String) f.get(1)),
                 Integer.parseInt((String) f.get(2)), LedgerState.valueOf((String) f.get(0)), (String) f.get(3),
-                (String) f.get(4), f.get(5) == null ? null : KafkaPosition.parse((String) f.get(5))));
+                (String) f.get(4), f.get(5) == null ? null : KafkaPosition.parse((String) f.get(5)),
+                (String) f.get(6)));
     }
 
     /**

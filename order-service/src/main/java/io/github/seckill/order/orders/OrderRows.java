@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -72,14 +72,27 @@ public class OrderRows {
                 to.name(), reason, now, to.name(), now, id, from.name()) == 1;
     }
 
-    /** Which of these order ids are already in MySQL. */
-    public Set<Long> existing(Collection<Long> ids) {
+    /** Whose order an id already in MySQL is: its sale and shopper. */
+    public record Owner(long activityId, long userId) {
+
+        /** True when {@code order} is this one again (a replay), not another order under the same id. */
+        public boolean placed(OrderPlaced order) {
+            return order.activityId() == activityId && order.userId() == userId;
+        }
+    }
+
+    /** The owners of those of these order ids that are already in MySQL. */
+    public Map<Long, Owner> owners(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        return new HashSet<>(jdbc.queryForList("SELECT id FROM orders WHERE id IN (" + in + ")", Long.class,
-                ids.toArray()));
+        Map<Long, Owner> owners = new HashMap<>();
+        jdbc.query("SELECT id, activity_id, user_id FROM orders WHERE id IN (" + in + ")",
+                rs -> {
+                    owners.put(rs.getLong(1), new Owner(rs.getLong(2), rs.getLong(3)));
+                }, ids.toArray());
+        return owners;
     }
 
     /** Inserts the orders as CREATED, written by global transaction {@code xid}. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,7 @@ import io.github.seckill.order.orders.OrderRows;
 @Service
 public class Placement {
 
+    static final String ID_TAKEN = "order id taken by another order";
     private static final Logger log = LoggerFactory.getLogger(Placement.class);
 
     public enum Outcome {
@@ -86,14 +86,17 @@ public class Placement {
         Map<Long, OrderPlaced> unique = new LinkedHashMap<>();
         orders.forEach(o -> unique.putIfAbsent(o.orderId(), o));
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-        Set<Long> existing = rows.existing(unique.keySet());
+        Map<Long, OrderRows.Owner> existing = rows.owners(unique.keySet());
         List<OrderPlaced> fresh = new ArrayList<>();
         unique.values().forEach(o -> {
             stockLevels.watch(o.activityId());
-            if (existing.contains(o.orderId())) {
+            OrderRows.Owner owner = existing.get(o.orderId());
+            if (owner == null) {
+                fresh.add(o);
+            } else if (owner.placed(o)) {
                 outcomes.put(o.orderId(), Outcome.DUPLICATE);
             } else {
-                fresh.add(o);
+                outcomes.put(o.orderId(), collided(o, owner));
             }
         });
         if (!fresh.isEmpty()) {
@@ -135,6 +138,18 @@ public class Placement {
             }
             return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e, handOff));
         }
+    }
+
+    /**
+     * Another order holds this order's id (two shopper API instances numbered under one node): never
+     * taken for a duplicate, which would drop it silently. It is refused, its reservation given back,
+     * and the shopper reads it FAILED with the reason.
+     */
+    private Outcome collided(OrderPlaced order, OrderRows.Owner owner) {
+        log.error("order id {} of sale {} (user {}) is taken by sale {} (user {}): refused", order.orderId(),
+                order.activityId(), order.userId(), owner.activityId(), owner.userId());
+        reservations.release(order.activityId(), order.orderId(), ID_TAKEN);
+        return Outcome.REFUSED;
     }
 
     private Outcome notHeld(OrderPlaced order, TryOutcome outcome, boolean handOff) {

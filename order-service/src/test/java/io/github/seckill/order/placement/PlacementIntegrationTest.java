@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +96,29 @@ class PlacementIntegrationTest extends OrderTestSupport {
                 .isEqualTo(1);
         assertThat(mysqlRemaining(sale)).isEqualTo(4);
         assertThat(reservations.remaining(sale)).contains(4L);
+    }
+
+    @Test
+    void anOrderIdAnotherShoppersOrderHoldsIsRefusedNotTakenForADuplicate() throws Exception {
+        long first = openSale(5, 2);
+        long second = openSale(5, 2);
+        OrderPlaced mine = reserved(first, 51, 1);
+        assertThat(placement.place(mine)).isEqualTo(Placement.Outcome.COMMITTED);
+        // another shopper API instance numbered another shopper's order in another sale the same
+        OrderPlaced theirs = OrderPlaced.of(mine.orderId(), second, 52, 1, new BigDecimal("19.90"), Instant.now());
+        assertThat(reservations.reserve(second, theirs.orderId(), 52, 1, json.writeValueAsString(theirs)).reserved())
+                .isTrue();
+
+        assertThat(placement.place(theirs)).isEqualTo(Placement.Outcome.REFUSED);
+
+        var entry = reservations.entry(second, theirs.orderId()).orElseThrow();
+        assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
+        assertThat(entry.reason()).isEqualTo(Placement.ID_TAKEN);
+        assertThat(reservations.remaining(second)).contains(5L);
+        assertThat(reservations.bought(second, 52)).isZero();
+        assertThat(jdbc.queryForMap("SELECT activity_id, user_id FROM orders WHERE id = ?", mine.orderId()))
+                .containsEntry("activity_id", first).containsEntry("user_id", 51L);
+        assertThat(reservations.entry(first, mine.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
     }
 
     @Test

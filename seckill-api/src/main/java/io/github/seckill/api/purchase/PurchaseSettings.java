@@ -7,14 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param sendTimeout     longest wait for Kafka's ack of {@code OrderPlaced}; past it the reservation is released
- * @param nodeId          this instance's order-id node (0..1023), unique per running instance
+ * @param nodeLease       how long this instance's order-id node is leased in Redis without a renewal
+ *                        (renewed every third of it)
  * @param retryAfter      what {@code Retry-After} says when the purchase path is unavailable
  * @param soldOutFlagTtl  how long a local sold-out flag holds without a restock announcement
  * @param clockSkew       tolerance between this clock and Redis's: the sale window is checked in memory
  *                        only this far from its edges, Redis's clock decides within them
  */
 @ConfigurationProperties("seckill.purchase")
-record PurchaseSettings(@DefaultValue("2s") Duration sendTimeout, @DefaultValue("0") int nodeId,
+record PurchaseSettings(@DefaultValue("2s") Duration sendTimeout, @DefaultValue("30s") Duration nodeLease,
         @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration soldOutFlagTtl,
         @DefaultValue("1s") Duration clockSkew) {
 }

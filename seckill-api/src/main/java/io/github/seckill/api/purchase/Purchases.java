@@ -22,7 +22,6 @@ import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
-import io.github.seckill.common.order.OrderIds;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservation;
 import io.github.seckill.common.redis.ReserveOutcome;
@@ -50,12 +49,12 @@ class Purchases {
     private final SoldOutFlags soldOut;
     private final SaleAnnouncements announcements;
     private final Breakers breakers;
-    private final OrderIds ids;
+    private final NodeLease nodes;
     private final Clock clock;
 
     Purchases(Reservations reservations, Catalogue catalogue, KafkaTemplate<String, String> kafka, ObjectMapper json,
             TopicSettings topics, PurchaseSettings settings, PurchaseMetrics metrics, SoldOutFlags soldOut,
-            SaleAnnouncements announcements, Breakers breakers, Clock clock) {
+            SaleAnnouncements announcements, Breakers breakers, NodeLease nodes, Clock clock) {
         this.reservations = reservations;
         this.catalogue = catalogue;
         this.kafka = kafka;
@@ -66,12 +65,18 @@ class Purchases {
         this.soldOut = soldOut;
         this.announcements = announcements;
         this.breakers = breakers;
-        this.ids = new OrderIds(settings.nodeId());
+        this.nodes = nodes;
         this.clock = clock;
     }
 
+    /** A new order id, unique across instances; 503 while this instance holds no order-id node. */
     long nextOrderId() {
-        return ids.next();
+        try {
+            return nodes.nextId();
+        } catch (NodeLease.NoNode e) {
+            metrics.unavailable();
+            throw Refusals.unavailable(settings.retryAfter());
+        }
     }
 
     /**

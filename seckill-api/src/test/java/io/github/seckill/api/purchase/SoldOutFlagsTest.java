@@ -31,7 +31,7 @@ class SoldOutFlagsTest {
         }
     };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SoldOutFlags flags = new SoldOutFlags(clock, new PurchaseSettings(Duration.ofSeconds(2), 0,
+    private final SoldOutFlags flags = new SoldOutFlags(clock, new PurchaseSettings(Duration.ofSeconds(2), Duration.ofSeconds(30),
             Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1)), meters);
 
     @Test

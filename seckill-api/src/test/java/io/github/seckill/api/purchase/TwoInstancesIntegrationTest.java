@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,12 +27,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import io.github.seckill.api.SeckillApiApplication;
+import io.github.seckill.common.redis.NodeKeys;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.TestServers;
 
 /**
  * Two shopper API instances (two application contexts on their own ports) sharing Redis, Kafka and
- * MariaDB, as in production: rate limits and sold-out flags hold across them.
+ * MariaDB, as in production: rate limits and sold-out flags hold across them, and each numbers its
+ * orders under an order-id node of its own.
  */
 class TwoInstancesIntegrationTest {
 
@@ -44,8 +47,8 @@ class TwoInstancesIntegrationTest {
 
     @BeforeAll
     static void startTwoInstances() {
-        a = start(1);
-        b = start(2);
+        a = start();
+        b = start();
         httpA = client(a);
         httpB = client(b);
         reservations = a.getBean(Reservations.class);
@@ -61,7 +64,7 @@ class TwoInstancesIntegrationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(int node) {
+    private static ConfigurableApplicationContext start() {
         TestServers.MySql db = TestServers.mysql();
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", 0);
@@ -73,7 +76,6 @@ class TwoInstancesIntegrationTest {
         p.put("seckill.redis.key-prefix", TestServers.redisPrefix());
         p.put("spring.kafka.bootstrap-servers", TestServers.kafka());
         p.put("seckill.topics.order-placed", TestServers.topic("seckill.order.placed"));
-        p.put("seckill.purchase.node-id", node);
         p.put("seckill.purchase.sold-out-flag-ttl", "60s");
         p.put("seckill.limits.user", "3/1m");
         // as arguments: they must win over application.yml (builder properties are only defaults)
@@ -84,6 +86,16 @@ class TwoInstancesIntegrationTest {
     private static TestRestTemplate client(ConfigurableApplicationContext context) {
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+    }
+
+    @Test
+    void eachInstanceLeasesAnOrderIdNodeOfItsOwn() {
+        int nodeA = a.getBean(NodeLease.class).node().orElseThrow();
+        int nodeB = b.getBean(NodeLease.class).node().orElseThrow();
+
+        assertThat(nodeA).isNotEqualTo(nodeB);
+        assertThat(a.getBean(StringRedisTemplate.class).hasKey(new NodeKeys(TestServers.redisPrefix()).lease(nodeA)))
+                .isTrue();
     }
 
     @Test

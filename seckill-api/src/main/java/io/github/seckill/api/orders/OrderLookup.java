@@ -32,7 +32,7 @@ class OrderLookup {
 
     /** The user's order, or empty when there is none of that id (or it is someone else's). */
     Optional<OrderView> find(long userId, long orderId) {
-        Optional<Long> sale = reservations.saleOf(userId, orderId);
+        Optional<Long> sale = saleOf(userId, orderId);
         if (sale.isEmpty()) {
             return Optional.empty();
         }
@@ -42,7 +42,22 @@ class OrderLookup {
 
     /** Whether the order is the user's, and its ledger entry if the ledger still has it. */
     Optional<Optional<LedgerEntry>> entry(long userId, long orderId) {
-        return reservations.saleOf(userId, orderId).map(sale -> reservations.entry(sale, orderId));
+        return saleOf(userId, orderId).map(sale -> reservations.entry(sale, orderId));
+    }
+
+    /**
+     * The sale of the user's order, from the shopper's index; where the index lost it (its write
+     * failed at the purchase), from MySQL once the order is there, and the index is repaired.
+     */
+    private Optional<Long> saleOf(long userId, long orderId) {
+        Optional<Long> indexed = reservations.saleOf(userId, orderId);
+        if (indexed.isPresent()) {
+            return indexed;
+        }
+        Optional<Long> stored = orderService.find(orderId).filter(o -> o.userId() == userId)
+                .map(OrderServiceClient.StoredOrder::activityId);
+        stored.ifPresent(sale -> reservations.index(userId, orderId, sale));
+        return stored;
     }
 
     private Optional<OrderView> stored(long userId, long orderId) {

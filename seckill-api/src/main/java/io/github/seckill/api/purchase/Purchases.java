@@ -162,8 +162,10 @@ class Purchases {
                 breakers.redis().executeRunnable(
                         () -> reservations.index(order.userId(), order.orderId(), order.activityId()));
             } catch (RuntimeException e) {
-                // only the shopper's view of a still pending order needs the index: not worth a refusal
-                log.warn("order {} not indexed for its shopper: {}", order.orderId(), e.toString());
+                // only the shopper's view of a still pending order needs the index: not worth a refusal;
+                // once the order is in MySQL, the lookup finds it there and writes the index again
+                log.warn("order {} not indexed for its shopper, found through MySQL once placed: {}",
+                        order.orderId(), e.toString());
             }
             RecordMetadata at = sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start),
                     TimeUnit.NANOSECONDS).getRecordMetadata();

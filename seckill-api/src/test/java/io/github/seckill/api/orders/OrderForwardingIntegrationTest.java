@@ -167,7 +167,27 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
             assertProblem(post(intruder, "/api/v1/orders/" + id + "/cancellation"), HttpStatus.NOT_FOUND,
                     "not-found");
         }
-        assertThat(orderService.callsTo("/internal/api/v1/orders/" + createdId)).isEmpty();
+        // an id missing from the intruder's index is looked up in MySQL, found to be someone else's, and no more
+        assertThat(orderService.calls()).filteredOn(c -> c.target().startsWith("/internal/api/v1/orders/" + createdId))
+                .extracting(OrderServiceStub.Call::method).containsOnly("GET");
+        assertThat(reservations.saleOf(userOf(intruder), createdId)).isEmpty();
+    }
+
+    @Test
+    void aCommittedOrderMissingFromItsShoppersIndexIsFoundInMySqlAndIndexedAgain() throws Exception {
+        String token = shopper();
+        long user = userOf(token);
+        long sale = openSale(5, 5);
+        long id = confirmed(user, sale);
+        redis.opsForHash().delete(reservations.userKeys(user).orders(), Long.toString(id)); // its write failed
+        orderService.answer("GET", "/internal/api/v1/orders/" + id, 200, stored(id, sale, user, "CREATED"));
+
+        ResponseEntity<Map> status = get(token, "/api/v1/orders/" + id);
+
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status.getBody()).containsEntry("orderId", Long.toString(id)).containsEntry("status", "CREATED");
+        assertThat(reservations.saleOf(user, id)).as("the index repaired").contains(sale);
+        assertProblem(get(shopper(), "/api/v1/orders/" + id), HttpStatus.NOT_FOUND, "not-found");
     }
 
     @Test

@@ -26,6 +26,11 @@ final class PeerStub {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<Long, Deque<String>> SCRIPT = new ConcurrentHashMap<>();
     static final Map<Long, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** When each placement call of an order arrived (System.nanoTime), in order. */
+    static final Map<Long, List<Long>> CALLED_AT = new ConcurrentHashMap<>();
+    /** Webhook deliveries per order id still to refuse with a 503, and every delivery tried. */
+    static final Map<Long, AtomicInteger> HOOK_REFUSALS = new ConcurrentHashMap<>();
+    static final Map<Long, AtomicInteger> HOOK_TRIES = new ConcurrentHashMap<>();
     static final List<JsonNode> ALERTS = new CopyOnWriteArrayList<>();
     /** MySQL's stock row per sale as order-service would report it; absent: 404. */
     static final Map<Long, String> STOCK = new ConcurrentHashMap<>();
@@ -72,6 +77,7 @@ final class PeerStub {
         }
         JsonNode order = JSON.readTree(x.getRequestBody());
         long orderId = order.path("orderId").asLong();
+        CALLED_AT.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
         CALLS.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
         Deque<String> script = SCRIPT.get(orderId);
         String outcome = script == null || script.isEmpty() ? "COMMITTED"
@@ -90,7 +96,15 @@ final class PeerStub {
     }
 
     private static void hook(HttpExchange x) throws IOException {
-        ALERTS.add(JSON.readTree(x.getRequestBody()));
+        JsonNode alert = JSON.readTree(x.getRequestBody());
+        long orderId = alert.path("orderId").asLong();
+        HOOK_TRIES.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger refusals = HOOK_REFUSALS.get(orderId);
+        if (refusals != null && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(x, 503, "{\"title\":\"webhook down\"}");
+            return;
+        }
+        ALERTS.add(alert);
         answer(x, 200, "{}");
     }
 

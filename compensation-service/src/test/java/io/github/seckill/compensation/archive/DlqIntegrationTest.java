@@ -35,6 +35,7 @@ class DlqIntegrationTest extends CompensationTestSupport {
         reservations.tryHold(sale, held.orderId(), "xid-stuck-" + held.orderId()); // a hanging global transaction
         PeerStubAccess.script(releasable.orderId(), "RETRYING");
         PeerStubAccess.script(held.orderId(), "500");
+        PeerStubAccess.refuseAlerts(held.orderId(), 1); // the webhook is down for the first alert about it
         long stockBefore = reservations.remaining(sale).orElseThrow();
 
         publishFailed(releasable);
@@ -50,6 +51,11 @@ class DlqIntegrationTest extends CompensationTestSupport {
         assertThat(reservations.remaining(sale).orElseThrow()).isEqualTo(stockBefore + 1);
         assertThat(ladderAttempts(releasable.orderId())).isEqualTo(4);
         assertThat(PeerStubAccess.calls(releasable.orderId())).isEqualTo(4);
+        List<Duration> gaps = PeerStubAccess.gapsBetweenCalls(releasable.orderId());
+        assertThat(gaps).as("rungs of 1 s, 2 s, 3 s really waited").hasSize(3);
+        for (int rung = 0; rung < 3; rung++) {
+            assertThat(gaps.get(rung)).isGreaterThanOrEqualTo(Duration.ofMillis((rung + 1) * 1000L - 100));
+        }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pending_compensations WHERE order_id = ?",
                 Integer.class, releasable.orderId())).isZero();
 
@@ -68,6 +74,8 @@ class DlqIntegrationTest extends CompensationTestSupport {
                 .anyMatch(a -> "URGENT".equals(a.path("severity").asText())));
         assertThat(PeerStubAccess.alertsFor(held.orderId())).extracting(a -> a.path("severity").asText())
                 .containsOnlyOnce("URGENT");
+        assertThat(PeerStubAccess.alertDeliveries(held.orderId())).as("the refused alert was sent again")
+                .isEqualTo(PeerStubAccess.alertsFor(held.orderId()).size() + 1);
         assertThat(PeerStubAccess.alertsFor(releasable.orderId())).isEmpty();
         assertThat(reservations.entry(sale, held.orderId()).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
     }

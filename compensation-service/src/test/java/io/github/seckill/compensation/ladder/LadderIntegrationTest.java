@@ -38,6 +38,9 @@ class LadderIntegrationTest extends CompensationTestSupport {
         assertThat(rows.get(1)).containsEntry("attempt", 2).containsEntry("outcome", "COMMITTED")
                 .containsEntry("delay_ms", 1000L);
         assertThat(PeerStubAccess.calls(order.orderId())).isEqualTo(2);
+        // the rung really waited its delay (1 s here; 10 s by default), not only wrote it down
+        assertThat(PeerStubAccess.gapsBetweenCalls(order.orderId())).singleElement()
+                .satisfies(gap -> assertThat(gap).isBetween(Duration.ofMillis(900), Duration.ofSeconds(9)));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pending_compensations WHERE order_id = ?",
                 Integer.class, order.orderId())).isZero();
         Path file = Path.of(System.getenv().getOrDefault("SECKILL_DATA_DIR", "logs"), "compensation-attempts.json");

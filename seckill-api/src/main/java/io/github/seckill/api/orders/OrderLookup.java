@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.LedgerEntry;
@@ -54,8 +55,13 @@ class OrderLookup {
         if (indexed.isPresent()) {
             return indexed;
         }
-        Optional<Long> stored = orderService.find(orderId).filter(o -> o.userId() == userId)
-                .map(OrderServiceClient.StoredOrder::activityId);
+        Optional<Long> stored;
+        try {
+            stored = orderService.find(orderId).filter(o -> o.userId() == userId)
+                    .map(OrderServiceClient.StoredOrder::activityId);
+        } catch (Problem unavailable) {
+            return Optional.empty(); // not found for now, as without the index; a later lookup repairs it
+        }
         stored.ifPresent(sale -> reservations.index(userId, orderId, sale));
         return stored;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -26,13 +28,14 @@ import io.github.seckill.testsupport.TestServers;
 class NodeLeaseIntegrationTest {
 
     private final NodeKeys keys = new NodeKeys(TestServers.redisPrefix());
-    private final Set<AutoCloseable> open = new HashSet<>();
+    /** Closed last opened first: a crusher before its reactor, a lease before its connection. */
+    private final Deque<AutoCloseable> open = new ArrayDeque<>();
 
     private StringRedisTemplate redis(String host, int port) {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port),
                 LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
         factory.afterPropertiesSet();
-        open.add(factory::destroy);
+        open.push(factory::destroy);
         return new StringRedisTemplate(factory);
     }
 
@@ -42,7 +45,7 @@ class NodeLeaseIntegrationTest {
 
     private NodeLease lease(StringRedisTemplate redis, Duration ttl) {
         NodeLease lease = new NodeLease(redis, TestServers.redisPrefix(), ttl);
-        open.add(lease::destroy);
+        open.push(lease::destroy);
         return lease;
     }
 
@@ -52,8 +55,8 @@ class NodeLeaseIntegrationTest {
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
+        while (!open.isEmpty()) {
+            open.pop().close();
         }
     }
 
@@ -99,11 +102,11 @@ class NodeLeaseIntegrationTest {
     @Test
     void idsStopWhileRedisIsCutOffAndComeBackWithALeaseAfterwards() throws Exception {
         NioReactor reactor = new NioReactor();
-        open.add(reactor::close);
+        open.push(reactor::close);
         int port = Endpoint.freePort();
         TcpCrusher cut = TcpCrusherBuilder.builder().withReactor(reactor).withBindAddress("127.0.0.1", port)
                 .withConnectAddress(TestServers.redis().host(), TestServers.redis().port()).buildAndOpen();
-        open.add(cut::close);
+        open.push(cut::close);
         NodeLease a = lease(redis("127.0.0.1", port), Duration.ofMillis(1_500));
         assertThat(a.nextId()).isPositive();
 

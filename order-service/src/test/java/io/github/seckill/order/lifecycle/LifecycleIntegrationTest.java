@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.seata.tm.api.transaction.TransactionHookAdapter;
+import org.apache.seata.tm.api.transaction.TransactionHookManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import io.github.seckill.order.OrderTestSupport;
 import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
+import io.github.seckill.order.orders.StoredOrder;
 import io.github.seckill.order.placement.Placement;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -113,43 +118,111 @@ class LifecycleIntegrationTest extends OrderTestSupport {
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
     }
 
+    /** One order's race: what the payment answered (null: 409, refunded) and whether the timeout cancelled it. */
+    private record Race(OrderPlaced order, OrderStatus payment, boolean expired) {
+
+        boolean paid() {
+            return payment == OrderStatus.PAID && !expired;
+        }
+
+        boolean cancelled() {
+            return payment == null && expired;
+        }
+    }
+
+    /**
+     * The payment and the timeout's cancel of each order, started together. Released at once, the payment
+     * mostly wins: the cancel first begins a global transaction with the TC. So every other order the
+     * payment is released when that transaction has begun, and the cancel mostly wins; both must happen.
+     */
     @Test
     void paymentRacingTheTimeoutEndsPaidOrCancelledNeverBoth() throws Exception {
-        long sale = openSale(40, 1);
+        int n = 40;
+        long sale = openSale(n, 1);
         List<OrderPlaced> orders = new ArrayList<>();
-        for (int user = 100; user < 120; user++) {
+        for (int user = 100; user < 100 + n; user++) {
             orders.add(created(sale, user, 1));
         }
         double refundsBefore = refunds();
+        List<Race> races = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            for (OrderPlaced order : orders) {
-                CyclicBarrier start = new CyclicBarrier(2);
-                CompletableFuture<Void> pay = CompletableFuture.runAsync(() -> {
-                    await(start);
-                    try {
-                        lifecycle.pay(order.orderId(), order.userId());
-                    } catch (OrderStateConflict lostToTheCancel) {
-                        // refunded
-                    }
-                }, pool);
-                CompletableFuture<Void> expire = CompletableFuture.runAsync(() -> {
-                    await(start);
-                    lifecycle.expire(rows.find(order.orderId()).orElseThrow());
-                }, pool);
-                CompletableFuture.allOf(pay, expire).join();
+            for (int i = 0; i < n; i++) {
+                races.add(race(orders.get(i), i % 2 == 1, pool));
             }
         } finally {
             pool.shutdown();
         }
 
-        long paid = orders.stream().filter(o -> "PAID".equals(status(o.orderId()))).count();
-        long cancelled = orders.stream().filter(o -> "CANCELLED".equals(status(o.orderId()))).count();
-        assertThat(paid + cancelled).isEqualTo(20);
-        assertThat(refunds() - refundsBefore).isEqualTo(cancelled);
-        assertThat(reservations.remaining(sale)).contains(40 - paid);
-        assertThat(mysqlRemaining(sale)).isEqualTo(40 - paid);
+        assertThat(races).allSatisfy(r -> assertThat(r.paid() || r.cancelled())
+                .as("order %d: payment %s, expired %s", r.order().orderId(), r.payment(), r.expired()).isTrue());
+        List<OrderPlaced> paid = races.stream().filter(Race::paid).map(Race::order).toList();
+        List<OrderPlaced> cancelled = races.stream().filter(Race::cancelled).map(Race::order).toList();
+        assertThat(paid).as("orders the payment won").isNotEmpty();
+        assertThat(cancelled).as("orders the timeout won").isNotEmpty();
+        assertThat(paid).allSatisfy(o -> assertThat(status(o.orderId())).isEqualTo("PAID"));
+        assertThat(cancelled).allSatisfy(o -> assertThat(status(o.orderId())).isEqualTo("CANCELLED"));
+        assertThat(refunds() - refundsBefore).isEqualTo(cancelled.size());
+        assertThat(mysqlRemaining(sale)).isEqualTo(cancelled.size());
+        // Redis gives back in the TCC branch's phase two, which the TC may retry after answering
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(cancelled).allSatisfy(o -> assertThat(reservations.entry(sale, o.orderId()).orElseThrow()
+                    .state()).isEqualTo(LedgerState.CANCELLED));
+            assertThat(reservations.remaining(sale)).contains((long) cancelled.size());
+        });
+        assertThat(paid).allSatisfy(o -> {
+            assertThat(reservations.entry(sale, o.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.bought(sale, o.userId())).isOne();
+        });
+        assertThat(cancelled).allSatisfy(o -> assertThat(reservations.bought(sale, o.userId())).isZero());
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
+    }
+
+    /**
+     * Pays and expires one order at once. With {@code paymentAfterBegin} the payment starts when the
+     * cancel's global transaction has begun (a Seata hook on the cancelling thread), otherwise both
+     * start at a barrier.
+     */
+    private Race race(OrderPlaced order, boolean paymentAfterBegin, ExecutorService pool) {
+        CyclicBarrier start = new CyclicBarrier(2);
+        CountDownLatch begun = new CountDownLatch(1);
+        CompletableFuture<OrderStatus> pay = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            if (paymentAfterBegin) {
+                await(begun);
+            }
+            try {
+                return lifecycle.pay(order.orderId(), order.userId()).status();
+            } catch (OrderStateConflict lostToTheCancel) {
+                return null; // answered 409, refunded
+            }
+        }, pool);
+        CompletableFuture<Boolean> expire = CompletableFuture.supplyAsync(() -> {
+            StoredOrder row = rows.find(order.orderId()).orElseThrow(); // the scan has the row in hand
+            TransactionHookManager.registerHook(new TransactionHookAdapter() {
+                @Override
+                public void afterBegin() {
+                    begun.countDown();
+                }
+            });
+            try {
+                await(start);
+                return lifecycle.expire(row);
+            } finally {
+                begun.countDown();
+                TransactionHookManager.clear();
+            }
+        }, pool);
+        return new Race(order, pay.join(), expire.join());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the cancel's global transaction began").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -1,7 +1,10 @@
 -- release: give a reservation back (send failed, business failure, timeout). Idempotent.
 -- Only a RESERVED entry is released: one held by a running global transaction (TRYING,
 -- CANCELLING) or already settled (CONFIRMED, CANCELLED) is left alone.
+-- The sale's failed-order counter counts the entry once, when it turns RELEASED: a released entry
+-- is an order that ends FAILED and never reaches MySQL (this is the only script that releases).
 -- KEYS[1] stock counter  KEYS[2] buyers hash  KEYS[3] ledger hash  KEYS[4] pending zset
+-- KEYS[5] failed-order counter
 -- ARGV[1] order id  ARGV[2] reason  ARGV[3] restock channel  ARGV[4] activity id
 -- When the stock was 0 before the release, ARGV[4] is published on ARGV[3] so every shopper API
 -- instance clears its local sold-out flag.
@@ -19,6 +22,7 @@ local after = redis.call('INCRBY', KEYS[1], qty)
 redis.call('HINCRBY', KEYS[2], user, -qty)
 redis.call('HSET', KEYS[3], oid .. ':s', 'RELEASED', oid .. ':r', ARGV[2])
 redis.call('ZREM', KEYS[4], oid)
+redis.call('INCR', KEYS[5])
 if after - qty <= 0 then
   redis.call('PUBLISH', ARGV[3], ARGV[4])
 end

@@ -48,11 +48,19 @@ public record ActivityKeys(String prefix, long activityId) {
         return key("pending");
     }
 
+    /**
+     * Orders of the sale that failed: reservations released before reaching MySQL, each counted once
+     * by <code>release.lua</code> (the order reads FAILED; MySQL never holds it).
+     */
+    public String failed() {
+        return key("failed");
+    }
+
     List<String> forReserve() {
         return List.of(meta(), stock(), buyers(), ledger(), pending());
     }
 
     List<String> forRelease() {
-        return List.of(stock(), buyers(), ledger(), pending());
+        return List.of(stock(), buyers(), ledger(), pending(), failed());
     }
 }

@@ -181,6 +181,15 @@ public class Reservations {
         return Optional.ofNullable(redis.opsForValue().get(keys(activityId).stock())).map(Long::valueOf);
     }
 
+    /**
+     * How many of the sale's orders failed: released before they reached MySQL, whatever the reason
+     * (refused, timed out, given up after the retries, publish failed). Each counts once.
+     */
+    public long failedOrders(long activityId) {
+        String count = redis.opsForValue().get(keys(activityId).failed());
+        return count == null ? 0 : Long.parseLong(count);
+    }
+
     /** Records which sale an order belongs to, so the shopper's order is found by its id alone. */
     public void index(long userId, long orderId, long activityId) {
         redis.opsForHash().put(userKeys(userId).orders(), Long.toString(orderId), Long.toString(activityId));

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,6 +231,88 @@ class ReservationsTest {
             reservations.confirm(sale, 1, "xid-1");
             assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.ALREADY_CONFIRMED);
             assertThat(stock()).isEqualTo(4);
+        }
+    }
+
+    @Nested
+    class FailedOrders {
+
+        @Test
+        void aReleasedOrderCountsOnceHoweverOftenItIsReleased() {
+            reserve(1, 7, 1);
+            reserve(2, 8, 1);
+            assertThat(reservations.failedOrders(sale)).isZero();
+
+            reservations.release(sale, 1, "no stock left in MySQL");
+            reservations.release(sale, 1, "reservation timed out");
+            reservations.release(sale, 2, "publish failed");
+            reservations.release(sale, 2, "publish failed");
+
+            assertThat(reservations.failedOrders(sale)).isEqualTo(2);
+            assertThat(redis.opsForValue().get(reservations.keys(sale).failed())).isEqualTo("2");
+        }
+
+        @Test
+        void aReleaseThatReleasesNothingCountsNothing() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reserve(2, 8, 1);
+            reservations.tryHold(sale, 2, "xid-2");
+            reservations.confirm(sale, 2, "xid-2");
+
+            reservations.release(sale, 1, "x"); // held by a transaction
+            reservations.release(sale, 2, "x"); // confirmed
+            reservations.release(sale, 404, "x"); // unknown
+
+            assertThat(reservations.failedOrders(sale)).isZero();
+        }
+
+        @Test
+        void confirmCancelAndRestockCountNothing() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reservations.cancel(sale, 1, "xid-1"); // back to RESERVED, kept for a retry
+            reservations.cancel(sale, 1, "xid-9"); // empty rollback
+            reservations.tryHold(sale, 1, "xid-2");
+            reservations.confirm(sale, 1, "xid-2");
+            reservations.tryRestock(sale, 1, "c-1");
+            reservations.cancelRestock(sale, 1, "c-1");
+            reservations.tryRestock(sale, 1, "c-2");
+            reservations.confirmRestock(sale, 1, "c-2");
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
+            assertThat(reservations.failedOrders(sale)).isZero();
+            assertThat(redis.hasKey(reservations.keys(sale).failed())).isFalse();
+        }
+
+        @Test
+        void aTryCancelledAndThenGivenUpCountsOnce() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reservations.cancel(sale, 1, "xid-1");
+
+            assertThat(reservations.release(sale, 1, "compensation exhausted")).isEqualTo(ReleaseOutcome.RELEASED);
+            assertThat(reservations.release(sale, 1, "reservation timed out"))
+                    .isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
+
+            assertThat(reservations.failedOrders(sale)).isOne();
+        }
+
+        @Test
+        void theCounterIsInTheSlotOfTheOtherKeysOfTheRelease() {
+            assertThat(reservations.keys(sale).forRelease()).extracting(SlotHash::getSlot).containsOnly(
+                    SlotHash.getSlot(reservations.keys(sale).ledger()));
+        }
+
+        @Test
+        void eachSaleHasItsOwnCount() {
+            reserve(1, 7, 1);
+            reservations.release(sale, 1, "x");
+            long other = IDS.incrementAndGet();
+            prewarm(other, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+
+            assertThat(reservations.failedOrders(sale)).isOne();
+            assertThat(reservations.failedOrders(other)).isZero();
         }
     }
 

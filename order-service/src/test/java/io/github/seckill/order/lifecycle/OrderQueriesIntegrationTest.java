@@ -52,7 +52,7 @@ class OrderQueriesIntegrationTest extends OrderTestSupport {
         assertThat(stock.remaining()).isEqualTo(3);
         assertThat(stock.sold()).isEqualTo(2);
         assertThat(search.countsByStatus(sale)).containsExactlyInAnyOrderEntriesOf(Map.of(OrderStatus.CREATED, 1L,
-                OrderStatus.PAID, 1L, OrderStatus.CANCELLED, 1L, OrderStatus.FAILED, 0L));
+                OrderStatus.PAID, 1L, OrderStatus.CANCELLED, 1L));
         assertThat(stocks.find(sale + 1_000_000)).isEmpty();
 
         OrderFilter paidInSale = new OrderFilter(null, sale, OrderStatus.PAID, null, null);

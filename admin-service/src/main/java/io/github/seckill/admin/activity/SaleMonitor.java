@@ -14,10 +14,14 @@ import org.springframework.stereotype.Service;
 import io.github.seckill.admin.upstream.OrderServiceClient;
 import io.github.seckill.admin.upstream.Orders;
 import io.github.seckill.admin.upstream.Remote;
+import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
 
-/** Live figures of a sale: read from Redis directly and from order-service, each degrading on its own. */
+/**
+ * Live figures of a sale: read from Redis directly (stock, live reservations, failed orders) and from
+ * order-service (MySQL's stock and orders), each degrading on its own.
+ */
 @Service
 class SaleMonitor {
 
@@ -40,8 +44,10 @@ class SaleMonitor {
         ActivityView sale = sales.get(id);
         List<String> unavailable = new ArrayList<>();
         Long live = 0L;
+        Long failed = null;
         try {
             live = redis.opsForZSet().zCard(reservations.keys(id).pending());
+            failed = reservations.failedOrders(id);
         } catch (DataAccessException e) {
             unavailable.add("redis unavailable");
         }
@@ -52,10 +58,27 @@ class SaleMonitor {
         Orders.SaleStock stock = mysql.value();
         return new SaleStats(id, sale.title(), sale.status(), sale.stock(), sale.redisRemaining(),
                 stock == null ? null : stock.remaining(), live == null ? 0 : live,
-                stock == null ? null : new TreeMap<>(stock.orders()), List.copyOf(unavailable), clock.instant());
+                stock == null ? null : byStatus(stock.orders(), failed), List.copyOf(unavailable), clock.instant());
     }
 
-    /** What Redis holds for the sale: the meta hash, the stock counter and the sizes of the other keys. */
+    /**
+     * MySQL's counts (CREATED, PAID, CANCELLED) with FAILED from Redis: a failed order never reaches
+     * MySQL, it is a released reservation, counted by the sale's failed-order counter. Without Redis
+     * FAILED is left out, not shown as 0.
+     */
+    private static Map<String, Long> byStatus(Map<String, Long> mysql, Long failed) {
+        Map<String, Long> counts = new TreeMap<>(mysql);
+        counts.remove(OrderStatus.FAILED.name());
+        if (failed != null) {
+            counts.put(OrderStatus.FAILED.name(), failed);
+        }
+        return counts;
+    }
+
+    /**
+     * What Redis holds for the sale: the meta hash, the stock and failed-order counters (null before the
+     * first), the sizes of the other keys.
+     */
     Map<String, Object> redisKeys(long id) {
         ActivityKeys k = reservations.keys(id);
         Map<String, Object> keys = new LinkedHashMap<>();
@@ -64,6 +87,7 @@ class SaleMonitor {
         keys.put(k.buyers() + " (HLEN)", redis.opsForHash().size(k.buyers()));
         keys.put(k.ledger() + " (HLEN)", redis.opsForHash().size(k.ledger()));
         keys.put(k.pending() + " (ZCARD)", redis.opsForZSet().zCard(k.pending()));
+        keys.put(k.failed(), redis.opsForValue().get(k.failed()));
         return keys;
     }
 }

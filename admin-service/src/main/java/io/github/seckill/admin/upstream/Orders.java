@@ -12,13 +12,13 @@ public final class Orders {
     private Orders() {
     }
 
-    /** MySQL's view of one sale: stock left and orders per status. */
+    /** MySQL's view of one sale: stock left and orders per status (CREATED, PAID, CANCELLED). */
     public record SaleStock(long activityId, long total, long remaining, long sold, Map<String, Long> orders) {
 
         /** No order of the sale reached MySQL yet: all of its stock is left. */
         static SaleStock untouched(long activityId, long total) {
             return new SaleStock(activityId, total, total, 0,
-                    Map.of("CREATED", 0L, "PAID", 0L, "CANCELLED", 0L, "FAILED", 0L));
+                    Map.of("CREATED", 0L, "PAID", 0L, "CANCELLED", 0L));
         }
     }
 

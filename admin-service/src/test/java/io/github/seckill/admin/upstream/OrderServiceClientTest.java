@@ -58,7 +58,7 @@ class OrderServiceClientTest {
         assertThat(stock.remaining()).isEqualTo(70);
         assertThat(stock.sold()).isZero();
         assertThat(stock.orders()).containsOnly(Map.entry("CREATED", 0L), Map.entry("PAID", 0L),
-                Map.entry("CANCELLED", 0L), Map.entry("FAILED", 0L));
+                Map.entry("CANCELLED", 0L));
     }
 
     @Test

@@ -8,7 +8,10 @@ public enum LedgerState {
     TRYING,
     /** The global transaction committed: the order is in MySQL. */
     CONFIRMED,
-    /** Stock given back before the order reached MySQL; the entry keeps the reason (order FAILED). */
+    /**
+     * Stock given back before the order reached MySQL; the entry keeps the reason (order FAILED) and the
+     * sale's failed-order counter counted it once.
+     */
     RELEASED,
     /** A created order is being cancelled by a global transaction; stock not yet back. */
     CANCELLING,

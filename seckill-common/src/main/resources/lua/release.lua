@@ -3,9 +3,11 @@
 -- CANCELLING) or already settled (CONFIRMED, CANCELLED) is left alone.
 -- The sale's failed-order counter counts the entry once, when it turns RELEASED: a released entry
 -- is an order that ends FAILED and never reaches MySQL (this is the only script that releases).
+-- A purchase withdrawn before its shopper was answered (ARGV[5] = '0': the send failed, the shopper
+-- hears 503 and holds no order id) is no order, and is not counted.
 -- KEYS[1] stock counter  KEYS[2] buyers hash  KEYS[3] ledger hash  KEYS[4] pending zset
 -- KEYS[5] failed-order counter
--- ARGV[1] order id  ARGV[2] reason  ARGV[3] restock channel  ARGV[4] activity id
+-- ARGV[1] order id  ARGV[2] reason  ARGV[3] restock channel  ARGV[4] activity id  ARGV[5] '1' counts
 -- When the stock was 0 before the release, ARGV[4] is published on ARGV[3] so every shopper API
 -- instance clears its local sold-out flag.
 -- returns: 1 released   0 already released   -1 unknown order   -2 held by a transaction
@@ -22,7 +24,9 @@ local after = redis.call('INCRBY', KEYS[1], qty)
 redis.call('HINCRBY', KEYS[2], user, -qty)
 redis.call('HSET', KEYS[3], oid .. ':s', 'RELEASED', oid .. ':r', ARGV[2])
 redis.call('ZREM', KEYS[4], oid)
-redis.call('INCR', KEYS[5])
+if ARGV[5] ~= '0' then
+  redis.call('INCR', KEYS[5])
+end
 if after - qty <= 0 then
   redis.call('PUBLISH', ARGV[3], ARGV[4])
 end

@@ -209,12 +209,13 @@ class Purchases {
     }
 
     /**
-     * Gives the reservation back; false when order-service already holds or confirmed it (the message
-     * arrived although its send failed), so the purchase stands.
+     * Gives the reservation back before the shopper hears 503 (no order, not a failed one); false when
+     * order-service already holds or confirmed it (the message arrived although its send failed), so the
+     * purchase stands.
      */
     private boolean release(OrderPlaced order, String reason) {
         try {
-            ReleaseOutcome outcome = reservations.release(order.activityId(), order.orderId(), reason);
+            ReleaseOutcome outcome = reservations.withdraw(order.activityId(), order.orderId(), reason);
             log.info("order {} reservation release: {}", order.orderId(), outcome);
             return outcome != ReleaseOutcome.HELD_BY_TRANSACTION && outcome != ReleaseOutcome.ALREADY_CONFIRMED;
         } catch (RuntimeException e) {

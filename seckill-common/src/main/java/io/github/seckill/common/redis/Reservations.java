@@ -113,9 +113,22 @@ public class Reservations {
                 Long.toString(target), SaleChannels.restocked(prefix), Long.toString(activityId));
     }
 
+    /** Gives back the reservation of an accepted order, which now ends FAILED with {@code reason}. */
     public ReleaseOutcome release(long activityId, long orderId, String reason) {
+        return release(activityId, orderId, reason, true);
+    }
+
+    /**
+     * Gives back a reservation whose shopper was never told 202 (its send failed): the same release, but
+     * it is no failed order, so the sale's failed-order count does not take it.
+     */
+    public ReleaseOutcome withdraw(long activityId, long orderId, String reason) {
+        return release(activityId, orderId, reason, false);
+    }
+
+    private ReleaseOutcome release(long activityId, long orderId, String reason, boolean failedOrder) {
         return ReleaseOutcome.of(redis.execute(RELEASE, keys(activityId).forRelease(), Long.toString(orderId),
-                reason, SaleChannels.restocked(prefix), Long.toString(activityId)));
+                reason, SaleChannels.restocked(prefix), Long.toString(activityId), failedOrder ? "1" : "0"));
     }
 
     public TryOutcome tryHold(long activityId, long orderId, String xid) {

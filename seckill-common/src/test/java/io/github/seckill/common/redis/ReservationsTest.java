@@ -245,11 +245,24 @@ class ReservationsTest {
 
             reservations.release(sale, 1, "no stock left in MySQL");
             reservations.release(sale, 1, "reservation timed out");
-            reservations.release(sale, 2, "publish failed");
-            reservations.release(sale, 2, "publish failed");
+            reservations.release(sale, 2, "order id taken");
+            reservations.release(sale, 2, "order id taken");
 
             assertThat(reservations.failedOrders(sale)).isEqualTo(2);
             assertThat(redis.opsForValue().get(reservations.keys(sale).failed())).isEqualTo("2");
+        }
+
+        @Test
+        void aPurchaseWithdrawnBeforeItsShopperWasAnsweredIsNoFailedOrder() {
+            reserve(1, 7, 1);
+            reserve(2, 8, 1);
+
+            assertThat(reservations.withdraw(sale, 1, "publish failed")).isEqualTo(ReleaseOutcome.RELEASED);
+            reservations.release(sale, 2, "reservation timed out");
+
+            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
+            assertThat(reservations.remaining(sale)).contains(5L);
+            assertThat(reservations.failedOrders(sale)).isEqualTo(1);
         }
 
         @Test

@@ -27,8 +27,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * Sends the outbox's events to {@code seckill.order.events}, keyed by order id, and deletes each once
  * Kafka acknowledged it (ADR 14). At least once: an event sent but not acknowledged in time, or whose
- * deletion did not commit, is sent again. One runner across replicas (ShedLock), so the events of one
- * order go out in the order they were written; the rows it works on are locked, and skipped by any other.
+ * deletion did not commit, is sent again. An order's event waits for its earlier ones, so the events of
+ * one order go out in the order they were written. One runner across replicas (ShedLock); the rows it
+ * works on are locked, and skipped by any other.
  * Exports the backlog as {@code seckill_order_events_pending}.
  */
 @Component
@@ -71,7 +72,7 @@ class OrderEventRelay implements DisposableBean {
         } while (sent == settings.batch()); // a full batch, all acknowledged: more may be waiting
     }
 
-    /** Claims a batch, sends it, deletes what Kafka acknowledged, in one transaction; how many were. */
+    /** Claims rows, sends their events, deletes the rows Kafka acknowledged, in one transaction; how many. */
     int relayBatch() {
         Integer acknowledged = transactions.execute(tx -> {
             List<PendingEvent> acked = send(pending.claim(settings.batch()));
@@ -83,39 +84,52 @@ class OrderEventRelay implements DisposableBean {
         return acknowledged == null ? 0 : acknowledged;
     }
 
-    /** The events Kafka acknowledged; the others are kept for the next run. */
-    private List<PendingEvent> send(List<PendingEvent> events) {
-        Map<PendingEvent, CompletableFuture<?>> sent = new LinkedHashMap<>();
-        for (PendingEvent event : events) {
-            CompletableFuture<?> ack;
-            try {
-                ack = kafka.send(topics.orderEvents(), Long.toString(event.orderId()), event.payload());
-            } catch (RuntimeException e) {
-                ack = CompletableFuture.failedFuture(e);
+    /** The rows whose every event Kafka acknowledged; the others are kept (and sent whole) next time. */
+    private List<PendingEvent> send(List<PendingEvent> rows) {
+        Map<PendingEvent, List<CompletableFuture<?>>> sent = new LinkedHashMap<>();
+        boolean away = false;
+        for (PendingEvent row : rows) {
+            List<CompletableFuture<?>> acks = new ArrayList<>(row.events().size());
+            for (PendingEvent.Message message : row.events()) {
+                CompletableFuture<?> ack;
+                try {
+                    ack = kafka.send(topics.orderEvents(), Long.toString(message.orderId()), message.json());
+                } catch (RuntimeException e) {
+                    ack = CompletableFuture.failedFuture(e);
+                }
+                acks.add(ack);
+                if (ack.isCompletedExceptionally()) {
+                    away = true; // Kafka is away: the rest would only wait as long again
+                    break;
+                }
             }
-            sent.put(event, ack);
-            if (ack.isCompletedExceptionally()) {
-                break; // Kafka is away: the rest would only wait as long again
+            sent.put(row, acks);
+            if (away) {
+                break;
             }
         }
         long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
         List<PendingEvent> acked = new ArrayList<>(sent.size());
         Throwable failure = null;
-        for (Map.Entry<PendingEvent, CompletableFuture<?>> e : sent.entrySet()) {
+        for (Map.Entry<PendingEvent, List<CompletableFuture<?>>> row : sent.entrySet()) {
             try {
-                e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acked.add(e.getKey());
-            } catch (InterruptedException ie) {
+                for (CompletableFuture<?> ack : row.getValue()) {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                if (row.getValue().size() == row.getKey().events().size()) {
+                    acked.add(row.getKey());
+                }
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = ie;
+                failure = e;
                 break;
-            } catch (Exception ex) {
-                failure = ex;
+            } catch (Exception e) {
+                failure = e;
             }
         }
         if (failure != null) {
-            log.warn("{} of {} order events not acknowledged by Kafka, kept for the next run: {}",
-                    events.size() - acked.size(), events.size(), failure.toString());
+            log.warn("{} of {} order event rows not acknowledged by Kafka, kept for the next run: {}",
+                    rows.size() - acked.size(), rows.size(), failure.toString());
         }
         return acked;
     }

@@ -32,17 +32,17 @@ public class OrderEvents {
         this.clock = clock;
     }
 
-    /** The orders of a batch are CREATED by global transaction {@code xid}: one multi-row insert. */
+    /** The orders of a batch are CREATED by global transaction {@code xid}: one row for them all. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(List<OrderPlaced> orders, String xid) {
-        pending.insert(orders.stream().map(o -> event(o.orderId(), o.activityId(), o.userId(), OrderStatus.CREATED,
-                null, xid)).toList());
+        pending.insert(PendingEvent.of(OrderStatus.CREATED, orders.stream().map(o -> message(o.orderId(),
+                o.activityId(), o.userId(), OrderStatus.CREATED, null)).toList(), xid));
     }
 
     /** The order moved to {@code status} in the current transaction, global ({@code xid}) or local (null). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(long orderId, long activityId, long userId, OrderStatus status, String reason, String xid) {
-        pending.insert(List.of(event(orderId, activityId, userId, status, reason, xid)));
+        pending.insert(PendingEvent.of(status, List.of(message(orderId, activityId, userId, status, reason)), xid));
     }
 
     /**
@@ -51,16 +51,16 @@ public class OrderEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void failed(OrderPlaced order, String reason) {
-        pending.insertOnce(event(order.orderId(), order.activityId(), order.userId(), OrderStatus.FAILED, reason,
-                null));
+        pending.insertOnce(PendingEvent.of(OrderStatus.FAILED, List.of(message(order.orderId(), order.activityId(),
+                order.userId(), OrderStatus.FAILED, reason)), null));
     }
 
-    private PendingEvent event(long orderId, long activityId, long userId, OrderStatus status, String reason,
-            String xid) {
+    private PendingEvent.Message message(long orderId, long activityId, long userId, OrderStatus status,
+            String reason) {
         OrderStatusChanged event = new OrderStatusChanged(orderId, activityId, userId, status, reason,
                 clock.instant());
         try {
-            return new PendingEvent(orderId, status, json.writeValueAsString(event), xid);
+            return new PendingEvent.Message(orderId, json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event + " not serialisable", e);
         }

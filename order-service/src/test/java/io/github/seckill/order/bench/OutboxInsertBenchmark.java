@@ -19,8 +19,9 @@ import io.github.seckill.order.OrderTestSupport;
 /**
  * What writing a batch's events costs inside its AT branch (ADR 14): one INSERT per event, as Spring
  * Modulith's JDBC event publication registry writes them (its MariaDB table and statement), against one
- * multi-row INSERT into the outbox. Each round is one global transaction, begun, written, committed, as
- * a placement batch. Not part of the build's tests: run it with -Dtest=OutboxInsertBenchmark.
+ * multi-row INSERT of an outbox row per event, and against one outbox row that holds them all (what
+ * order-service does). Each round is one global transaction, begun, written, committed, as a placement
+ * batch. Not part of the build's tests: run it with -Dtest=OutboxInsertBenchmark.
  */
 class OutboxInsertBenchmark extends OrderTestSupport {
 
@@ -40,18 +41,23 @@ class OutboxInsertBenchmark extends OrderTestSupport {
                   completion_date TIMESTAMP(6) DEFAULT NULL NULL, PRIMARY KEY (id),
                   INDEX event_publication_by_completion_date_idx (completion_date))""");
         jdbc.execute("CREATE TABLE IF NOT EXISTS order_events_bench LIKE order_events");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS order_events_bench_one LIKE order_events");
         String payload = "{\"orderId\":\"123456789012345678\",\"activityId\":42,\"userId\":4242,\"status\":\"CREATED\","
                 + "\"reason\":null,\"at\":\"2026-01-01T00:00:00.123456Z\"}";
         round("warm-up per event", () -> perEvent(payload));
         round("warm-up multi-row", () -> multiRow(payload));
+        round("warm-up one row", () -> oneRow(payload));
         List<Long> perEvent = new ArrayList<>();
         List<Long> multiRow = new ArrayList<>();
+        List<Long> oneRow = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             perEvent.add(round("per event", () -> perEvent(payload)));
             multiRow.add(round("multi-row", () -> multiRow(payload)));
+            oneRow.add(round("one row", () -> oneRow(payload)));
         }
         System.out.printf("%d events per global transaction, median of %d: one INSERT per event %d ms,"
-                + " one multi-row INSERT %d ms%n", EVENTS, ROUNDS, median(perEvent), median(multiRow));
+                + " one multi-row INSERT %d ms, one row for all %d ms%n", EVENTS, ROUNDS, median(perEvent),
+                median(multiRow), median(oneRow));
     }
 
     private void perEvent(String payload) {
@@ -66,13 +72,23 @@ class OutboxInsertBenchmark extends OrderTestSupport {
     }
 
     private void multiRow(String payload) {
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object> args = new ArrayList<>(EVENTS * 5);
+        List<Object> args = new ArrayList<>(EVENTS * 6);
         for (int i = 0; i < EVENTS; i++) {
-            Collections.addAll(args, IDS.incrementAndGet(), "CREATED", payload, "xid", now);
+            long id = IDS.incrementAndGet();
+            Collections.addAll(args, id, "CREATED", id, 1, id + "\t" + payload, "xid");
         }
-        jdbc.update("INSERT INTO order_events_bench (order_id, status, payload, xid, created_at) VALUES "
-                + String.join(", ", Collections.nCopies(EVENTS, "(?, ?, ?, ?, ?)")), args.toArray());
+        jdbc.update("INSERT INTO order_events_bench (order_id, status, last_order_id, events, payload, xid) VALUES "
+                + String.join(", ", Collections.nCopies(EVENTS, "(?, ?, ?, ?, ?, ?)")), args.toArray());
+    }
+
+    private void oneRow(String payload) {
+        List<String> lines = new ArrayList<>(EVENTS);
+        long first = IDS.get() + 1;
+        for (int i = 0; i < EVENTS; i++) {
+            lines.add(IDS.incrementAndGet() + "\t" + payload);
+        }
+        jdbc.update("INSERT INTO order_events_bench_one (order_id, status, last_order_id, events, payload, xid)"
+                + " VALUES (?, 'CREATED', ?, ?, ?, 'xid')", first, IDS.get(), EVENTS, String.join("\n", lines));
     }
 
     private long round(String name, Runnable writes) throws Exception {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -20,10 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.messaging.OrderStatusChanged;
+import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.order.infra.TopicSettings;
 import io.github.seckill.testsupport.InvariantChecker;
 import io.github.seckill.testsupport.InvariantReport;
+import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
 
 /**
@@ -88,6 +93,32 @@ public abstract class OrderTestSupport {
     protected String status(long orderId) {
         return jdbc.query("SELECT status FROM orders WHERE id = ?", (rs, i) -> rs.getString(1), orderId).stream()
                 .findFirst().orElse(null);
+    }
+
+    /** The statuses of the order's events still in the outbox (a row may carry a whole batch's events). */
+    protected List<OrderStatus> pendingStatuses(long orderId) {
+        return jdbc.query("SELECT status, payload FROM order_events WHERE order_id <= ? AND last_order_id >= ?"
+                + " ORDER BY seq", (rs, i) -> ("\n" + rs.getString("payload")).contains("\n" + orderId + "\t")
+                        ? OrderStatus.valueOf(rs.getString("status")) : null, orderId, orderId)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The statuses published for the order on {@code seckill.order.events}, in their order, once the outbox
+     * holds none of its events any more: all of them were sent and acknowledged.
+     */
+    protected List<OrderStatus> publishedStatuses(KafkaProbe events, long orderId) {
+        org.awaitility.Awaitility.await("order " + orderId + "'s events sent").atMost(Duration.ofSeconds(60))
+                .until(() -> pendingStatuses(orderId).isEmpty());
+        return events.awaitKey(Long.toString(orderId), Duration.ofSeconds(30)).stream().map(r -> {
+            try {
+                OrderStatusChanged event = json.readValue(r.value(), OrderStatusChanged.class);
+                assertThat(event.orderId()).isEqualTo(orderId);
+                return event.status();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     protected long mysqlRemaining(long sale) {

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.github.seckill.common.order.OrderStatus;
-import io.github.seckill.order.orders.OrderEvents;
 import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
@@ -27,15 +26,13 @@ class OrderLifecycle {
     private final PaymentProvider provider;
     private final PaidMark paid;
     private final CancelTransaction cancellation;
-    private final OrderEvents events;
 
     OrderLifecycle(OrderRows rows, PaymentProvider provider, PaidMark paid, CancelTransaction cancellation,
-            OrderEvents events, SaleTurns turns) {
+            SaleTurns turns) {
         this.rows = rows;
         this.provider = provider;
         this.paid = paid;
         this.cancellation = cancellation;
-        this.events = events;
         this.turns = turns;
     }
 
@@ -50,8 +47,7 @@ class OrderLifecycle {
             return order;
         }
         provider.charge(order);
-        if (paid.mark(orderId)) {
-            events.changed(orderId, order.activityId(), userId, OrderStatus.PAID, null);
+        if (paid.mark(order)) {
             return owned(orderId, userId);
         }
         StoredOrder now = owned(orderId, userId);
@@ -98,7 +94,6 @@ class OrderLifecycle {
             }
             throw conflict != null ? conflict : e;
         }
-        events.changed(order.orderId(), order.activityId(), order.userId(), OrderStatus.CANCELLED, reason);
     }
 
     private static OrderStateConflict conflict(Throwable e) {

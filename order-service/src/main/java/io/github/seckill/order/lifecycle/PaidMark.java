@@ -5,25 +5,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.order.events.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
+import io.github.seckill.order.orders.StoredOrder;
 
 /**
  * Marks an order PAID outside any global transaction, but under Seata's global lock: while a
  * cancel holds the order's row in its global transaction, this waits, so it never writes between
- * the cancel's local commit and a rollback that would restore the row.
+ * the cancel's local commit and a rollback that would restore the row. The PAID event goes to the outbox
+ * in the same local transaction (ADR 14).
  */
 @Component
 class PaidMark {
 
     private final OrderRows rows;
+    private final OrderEvents events;
 
-    PaidMark(OrderRows rows) {
+    PaidMark(OrderRows rows, OrderEvents events) {
         this.rows = rows;
+        this.events = events;
     }
 
     @GlobalLock
     @Transactional
-    public boolean mark(long orderId) {
-        return rows.transition(orderId, OrderStatus.CREATED, OrderStatus.PAID, null);
+    public boolean mark(StoredOrder order) {
+        if (!rows.transition(order.orderId(), OrderStatus.CREATED, OrderStatus.PAID, null)) {
+            return false;
+        }
+        events.changed(order.orderId(), order.activityId(), order.userId(), OrderStatus.PAID, null, null);
+        return true;
     }
 }

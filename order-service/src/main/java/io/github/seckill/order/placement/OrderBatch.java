@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.TryOutcome;
+import io.github.seckill.order.events.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.stock.BuyerQuotas;
 import io.github.seckill.order.stock.SaleStocks;
@@ -23,7 +24,9 @@ import io.github.seckill.order.stock.SaleStocks;
 /**
  * One Seata global transaction for a batch of orders (ADR 5): a TCC branch per sale (per thousand of its
  * orders) on the Redis reservations, and one AT branch on MySQL with one multi-row insert, one stock decrement per sale
- * and one quota update per sale, so the hot stock row is locked once per batch, not per order.
+ * and one quota update per sale, so the hot stock row is locked once per batch, not per order. The orders'
+ * CREATED events go to the outbox in the same branch, one more multi-row insert (ADR 14): a batch that
+ * rolls back leaves none.
  * {@code @Transactional} sits on the same method so the MySQL work is a single AT branch.
  */
 @Component
@@ -41,14 +44,16 @@ class OrderBatch {
     private final SaleStocks stocks;
     private final BuyerQuotas quotas;
     private final SaleTurns turns;
+    private final OrderEvents events;
 
     OrderBatch(ReservationAction reservation, OrderRows rows, SaleStocks stocks, BuyerQuotas quotas,
-            SaleTurns turns) {
+            SaleTurns turns, OrderEvents events) {
         this.reservation = reservation;
         this.rows = rows;
         this.stocks = stocks;
         this.quotas = quotas;
         this.turns = turns;
+        this.events = events;
     }
 
     /**
@@ -69,6 +74,7 @@ class OrderBatch {
         List<OrderPlaced> held = orders.stream().filter(o -> tried.get(o.orderId()).held()).toList();
         if (!held.isEmpty()) {
             rows.insertCreated(held, RootContext.getXID());
+            events.created(held, RootContext.getXID());
             Map<Long, List<OrderPlaced>> sales = bySale(held);
             turns.take(sales.keySet()); // given back by the caller once the global transaction ended
             sales.forEach(this::takeStockAndQuota);

@@ -8,13 +8,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.github.seckill.common.messaging.OrderPlaced;
-import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.TryOutcome;
-import io.github.seckill.order.orders.OrderEvents;
+import io.github.seckill.order.events.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
 
 /**
@@ -22,7 +22,8 @@ import io.github.seckill.order.orders.OrderRows;
  * that rolls back is placed again in halves, down to single orders, so one bad order never fails the
  * good ones.
  * Alone, a business refusal (MySQL says no) releases the reservation and the order ends FAILED; a
- * transient failure keeps the reservation and sends the order to the compensation ladder.
+ * transient failure keeps the reservation and sends the order to the compensation ladder. CREATED events
+ * are written by the batch itself ({@link OrderBatch}); a FAILED one in a local transaction around the release.
  */
 @Service
 public class Placement {
@@ -50,10 +51,11 @@ public class Placement {
     private final PlacementMetrics metrics;
     private final StockLevels stockLevels;
     private final SaleTurns turns;
+    private final TransactionOperations transactions;
 
     Placement(OrderBatch batch, OrderRows rows, PlacementPreparation preparation, Reservations reservations,
             FailedOrders failed, OrderEvents events, PlacementMetrics metrics, StockLevels stockLevels,
-            SaleTurns turns) {
+            SaleTurns turns, TransactionOperations transactions) {
         this.batch = batch;
         this.rows = rows;
         this.preparation = preparation;
@@ -63,6 +65,7 @@ public class Placement {
         this.metrics = metrics;
         this.stockLevels = stockLevels;
         this.turns = turns;
+        this.transactions = transactions;
     }
 
     public Outcome place(OrderPlaced order) {
@@ -118,10 +121,7 @@ public class Placement {
             }
             metrics.committed(orders.size(), System.nanoTime() - start);
             Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-            result.committed().forEach(o -> {
-                outcomes.put(o.orderId(), Outcome.COMMITTED);
-                events.changed(o, OrderStatus.CREATED, null);
-            });
+            result.committed().forEach(o -> outcomes.put(o.orderId(), Outcome.COMMITTED));
             orders.stream().filter(o -> result.notHeld().containsKey(o.orderId()))
                     .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()), handOff)));
             return outcomes;
@@ -148,7 +148,7 @@ public class Placement {
     private Outcome collided(OrderPlaced order, OrderRows.Owner owner) {
         log.error("order id {} of sale {} (user {}) is taken by sale {} (user {}): refused", order.orderId(),
                 order.activityId(), order.userId(), owner.activityId(), owner.userId());
-        reservations.release(order.activityId(), order.orderId(), ID_TAKEN);
+        release(order, ID_TAKEN);
         return Outcome.REFUSED;
     }
 
@@ -170,14 +170,28 @@ public class Placement {
         if (refusal == null) {
             return retryLater(order, e, handOff);
         }
-        ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), refusal.reason());
+        ReleaseOutcome released = release(order, refusal.reason());
         if (!released.settled()) {
             log.warn("order {} refused but its reservation is {}", order.orderId(), released);
             return retryLater(order, e, handOff);
         }
         log.info("order {} refused: {}", order.orderId(), refusal.getMessage());
-        events.changed(order, OrderStatus.FAILED, refusal.reason());
         return Outcome.REFUSED;
+    }
+
+    /**
+     * Releases the reservation of a refused order, its FAILED event written in a local transaction around
+     * the release: kept when the release settled the order, rolled back when it did not.
+     */
+    private ReleaseOutcome release(OrderPlaced order, String reason) {
+        return transactions.execute(tx -> {
+            events.failed(order, reason);
+            ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), reason);
+            if (!released.settled()) {
+                tx.setRollbackOnly();
+            }
+            return released;
+        });
     }
 
     private Outcome retryLater(OrderPlaced order, Throwable cause, boolean handOff) {

@@ -29,6 +29,7 @@ import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;
 import io.github.seckill.order.placement.Placement;
+import io.github.seckill.testsupport.KafkaProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Pay, cancel and payment timeout against real MariaDB, Redis, Kafka and the Seata TC. */
@@ -135,6 +136,25 @@ class LifecycleIntegrationTest extends OrderTestSupport {
      * mostly wins: the cancel first begins a global transaction with the TC. So every other order the
      * payment is released when that transaction has begun, and the cancel mostly wins; both must happen.
      */
+    @Test
+    void paymentAndCancelArePublishedOnceEach() throws Exception {
+        long sale = openSale(5, 2);
+        try (KafkaProbe events = new KafkaProbe(topics.orderEvents())) {
+            OrderPlaced paid = created(sale, 6, 1);
+            OrderPlaced cancelled = created(sale, 7, 1);
+
+            lifecycle.pay(paid.orderId(), 6);
+            lifecycle.pay(paid.orderId(), 6);
+            lifecycle.cancel(cancelled.orderId(), 7);
+            lifecycle.cancel(cancelled.orderId(), 7);
+
+            assertThat(publishedStatuses(events, paid.orderId())).containsExactly(OrderStatus.CREATED,
+                    OrderStatus.PAID);
+            assertThat(publishedStatuses(events, cancelled.orderId())).containsExactly(OrderStatus.CREATED,
+                    OrderStatus.CANCELLED);
+        }
+    }
+
     @Test
     void paymentRacingTheTimeoutEndsPaidOrCancelledNeverBoth() throws Exception {
         int n = 40;

@@ -160,6 +160,31 @@ class PlacementIntegrationTest extends OrderTestSupport {
     }
 
     @Test
+    void aRolledBackBatchPublishesNothingAndItsCommittedHalvesOneCreatedPerOrder() throws Exception {
+        long sale = openSale(10, 2);
+        List<OrderPlaced> batch = List.of(reserved(sale, 31, 1), reserved(sale, 32, 1), reserved(sale, 33, 2),
+                reserved(sale, 34, 1));
+        OrderPlaced bad = batch.get(2);
+        jdbc.update("INSERT INTO user_purchases (activity_id, user_id, quantity) VALUES (?, 33, 1)", sale); // drift
+
+        try (KafkaProbe events = new KafkaProbe(topics.orderEvents())) {
+            // the batch of four rolls back, then its halves: one commits, the other is halved again
+            assertThat(placement.place(batch).values()).containsExactly(Placement.Outcome.COMMITTED,
+                    Placement.Outcome.COMMITTED, Placement.Outcome.REFUSED, Placement.Outcome.COMMITTED);
+
+            assertThat(pendingStatuses(bad.orderId())).doesNotContain(OrderStatus.CREATED);
+            for (OrderPlaced good : List.of(batch.get(0), batch.get(1), batch.get(3))) {
+                assertThat(publishedStatuses(events, good.orderId())).as("order %d", good.orderId())
+                        .containsExactly(OrderStatus.CREATED);
+            }
+            assertThat(publishedStatuses(events, bad.orderId())).containsExactly(OrderStatus.FAILED);
+            OrderStatusChanged failed = json.readValue(events.awaitKey(Long.toString(bad.orderId()),
+                    Duration.ofSeconds(1)).get(0).value(), OrderStatusChanged.class);
+            assertThat(failed.reason()).isEqualTo("over the per-user limit in MySQL");
+        }
+    }
+
+    @Test
     void theBadOrderOfABigBatchIsFoundByHalvingIt() throws Exception {
         long sale = openSale(100, 1);
         List<OrderPlaced> batch = reservedByNewShoppers(sale, 3000, 64);

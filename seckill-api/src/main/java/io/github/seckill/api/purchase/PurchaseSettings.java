@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        only this far from its edges, Redis's clock decides within them
  */
 @ConfigurationProperties("seckill.purchase")
-record PurchaseSettings(@DefaultValue("2s") Duration sendTimeout, @DefaultValue("30s") Duration nodeLease,
+record PurchaseSettings(@DefaultValue("800ms") Duration sendTimeout, @DefaultValue("30s") Duration nodeLease,
         @DefaultValue("1s") Duration retryAfter, @DefaultValue("5s") Duration soldOutFlagTtl,
         @DefaultValue("1s") Duration clockSkew) {
 }

@@ -101,6 +101,24 @@ final class ChildProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: nothing is flushed or closed, as when the machine dies. Returns once the process is gone. */
+    void kill() {
+        exitExpected = true;
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new StackFailure(name + " still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure(name + " interrupted", e);
+        }
+    }
+
     /** Polls {@code ready} until it says yes; fails at once, with the log's tail, if the process dies. */
     void awaitReady(Duration timeout, Callable<Boolean> ready) {
         try {

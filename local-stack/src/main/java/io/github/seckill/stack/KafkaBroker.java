@@ -27,12 +27,21 @@ final class KafkaBroker {
     /** The controller listens on {@code preferredControllerPort}, or on a free port when that one is taken. */
     static ChildProcess start(Stops stops, Path home, int port, int preferredControllerPort, List<String> jvm,
             Path logs) {
+        return start(stops, home, port, port, preferredControllerPort, jvm, logs);
+    }
+
+    /**
+     * The same broker telling its clients to connect to {@code advertisedPort}: a TCP proxy there
+     * forwarding to {@code port} then carries all their traffic (fault runs cut it).
+     */
+    static ChildProcess start(Stops stops, Path home, int port, int advertisedPort, int preferredControllerPort,
+            List<String> jvm, Path logs) {
         int controllerPort = Probes.listening(preferredControllerPort) ? freePort() : preferredControllerPort;
         Path logDir = home.resolve("data");
         Path config = home.resolve("server.properties");
         try {
             Files.createDirectories(home);
-            Files.writeString(config, serverProperties(port, controllerPort, logDir));
+            Files.writeString(config, serverProperties(port, advertisedPort, controllerPort, logDir));
         } catch (IOException e) {
             throw new StackFailure("cannot write " + config + ": " + e.getMessage(), e);
         }
@@ -64,13 +73,13 @@ final class KafkaBroker {
         }
     }
 
-    private static String serverProperties(int port, int controllerPort, Path logDir) {
+    private static String serverProperties(int port, int advertisedPort, int controllerPort, Path logDir) {
         return """
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@%1$s:%3$d
                 listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
-                advertised.listeners=PLAINTEXT://%1$s:%2$d
+                advertised.listeners=PLAINTEXT://%1$s:%5$d
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
@@ -80,6 +89,6 @@ final class KafkaBroker {
                 transaction.state.log.replication.factor=1
                 transaction.state.log.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(HOST, port, controllerPort, logDir);
+                """.formatted(HOST, port, controllerPort, logDir, advertisedPort);
     }
 }

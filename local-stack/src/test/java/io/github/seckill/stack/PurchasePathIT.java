@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +35,6 @@ import io.github.seckill.testsupport.ServiceProcess;
  */
 class PurchasePathIT {
 
-    private static final String ADMIN = Http.basic("admin", "admin");
     private static final Http HTTP = new Http();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static ServiceProcess api;
@@ -46,6 +43,7 @@ class PurchasePathIT {
     private static ServiceProcess compensation;
     private static LettuceConnectionFactory redisConnection;
     private static Reservations reservations;
+    private static BackOffice backOffice;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -86,6 +84,7 @@ class PurchasePathIT {
         apiSettings.put("seckill.order-service.url", orders.baseUrl());
         api = started(ServiceProcess.start("seckill-api", apiSettings));
 
+        backOffice = new BackOffice(HTTP, admin.url(""), api.url(""));
         redisConnection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
         redisConnection.afterPropertiesSet();
         reservations = new Reservations(new StringRedisTemplate(redisConnection), TestServers.redisPrefix());
@@ -213,28 +212,11 @@ class PurchasePathIT {
     }
 
     private static long saleOf(int stock, int limit) {
-        Http.Response product = HTTP.post(admin.url("/admin/api/v1/products"), ADMIN,
-                Map.of("name", "Phone", "description", "flash-sale phone", "price", "99.00"));
-        assertThat(product.status()).as("product: %s", product.body()).isEqualTo(201);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Http.Response activity = HTTP.post(admin.url("/admin/api/v1/activities"), ADMIN, Map.of(
-                "productId", product.body().get("id"), "title", "Phone flash sale", "price", "9.90",
-                "stock", stock, "limitPerUser", limit,
-                "startAt", now.minusSeconds(60).toString(), "endAt", now.plus(Duration.ofHours(1)).toString()));
-        assertThat(activity.status()).as("activity: %s", activity.body()).isEqualTo(201);
-        long sale = ((Number) activity.body().get("id")).longValue();
-        Http.Response prewarm = HTTP.post(admin.url("/admin/api/v1/activities/" + sale + "/prewarm"), ADMIN, null);
-        assertThat(prewarm.status()).as("prewarm: %s", prewarm.body()).isEqualTo(200);
-        return sale;
+        return backOffice.saleOf(stock, limit);
     }
 
     private static String shopper(String name) {
-        Map<String, String> credentials = Map.of("username", name + "-" + System.nanoTime(), "password",
-                "password123");
-        assertThat(HTTP.post(api.url("/api/v1/auth/register"), null, credentials).status()).isEqualTo(201);
-        Http.Response login = HTTP.post(api.url("/api/v1/auth/login"), null, credentials);
-        assertThat(login.status()).isEqualTo(200);
-        return (String) login.body().get("accessToken");
+        return backOffice.shopper(name);
     }
 
     private static List<Http.Response> buyAll(long sale, List<String> tokens) {

@@ -69,6 +69,17 @@ public final class Coordinator {
                 .until(() -> !process.isAlive() && !endpoint.answers());
     }
 
+    /** SIGKILL: no session is closed or flushed beyond what the file store already holds. */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        Awaitility.await("Seata TC on " + endpoint + " killed").atMost(Duration.ofSeconds(30))
+                .until(() -> !process.isAlive());
+    }
+
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     private List<String> command(Path jar) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Spring settings as -D: the server aborts on --key=value arguments.

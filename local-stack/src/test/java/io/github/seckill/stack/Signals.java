@@ -1,0 +1,33 @@
+package io.github.seckill.stack;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/** SIGSTOP and SIGCONT, which Java's process API does not send: a process frozen in place, then let go. */
+final class Signals {
+
+    private Signals() {
+    }
+
+    static void stop(long pid) {
+        send("STOP", pid);
+    }
+
+    static void resume(long pid) {
+        send("CONT", pid);
+    }
+
+    private static void send(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package io.github.seckill.stack;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One fault's timeline over a {@link Crowd}: when it was injected, healed and the sale went quiet, and
@@ -72,10 +73,12 @@ final class FaultRun {
         return crowd.clicks().stream().filter(c -> c.phase().equals(phase)).toList();
     }
 
-    /** The fault's line in docs/reliability.md's table. */
+    /** The fault's line in docs/reliability.md's table; its answers are those to clicks sent until the heal. */
     String row(String fault, String load, String invariants, SaleVerdict verdict) {
+        Map<Integer, Long> untilHealed = new TreeMap<>(crowd.answers(FAULT));
+        crowd.answers(HEALING).forEach((status, n) -> untilHealed.merge(status, n, Long::sum));
         return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.1f | %s | %s | %s |", fault, load,
-                crowd.accepted().size(), crowd.answers(FAULT), nextAccepted().replace(" s", ""),
+                crowd.accepted().size(), untilHealed, nextAccepted().replace(" s", ""),
                 (quietAt - healedAt) / 1e9, invariants, verdict.lost(), verdict.doubled());
     }
 

@@ -2,12 +2,14 @@ package io.github.seckill.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.tcp.TcpCrusher;
@@ -246,9 +249,14 @@ final class FaultStack implements AutoCloseable {
 
     /** A connection straight to order-service's database, past any proxy. */
     Connection orderDatabase() throws SQLException {
-        String url = mode == Mode.SHARED_STORES ? mysql.url(database("seckill_order"))
+        return connect("seckill_order");
+    }
+
+    /** A connection straight to a service's database ({@code seckill_order}, ...), past any proxy. */
+    Connection connect(String base) throws SQLException {
+        String url = mode == Mode.SHARED_STORES ? mysql.url(database(base))
                 : new TestServers.MySql(new Endpoint(StackSettings.HOST, directPorts.get(Link.MYSQL)), "root", "")
-                        .url("seckill_order");
+                        .url(base);
         return DriverManager.getConnection(url, mysql.user(), mysql.password());
     }
 
@@ -330,6 +338,7 @@ final class FaultStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no MariaDB process with " + port));
     }
 
+    /** Stops everything; the stores' data (half a gigabyte, MariaDB's binaries included) goes with them. */
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
@@ -337,5 +346,12 @@ final class FaultStack implements AutoCloseable {
             redisConnection.destroy();
         }
         stops.stopAll();
+        if (Files.isDirectory(home)) {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + home + ": " + e);
+            }
+        }
     }
 }

@@ -52,7 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path logs = Path.of("target", "service-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(module + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(workDir(module)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         return new ServiceProcess(module, port, List.copyOf(command), process, log);
     }
 
@@ -78,9 +79,14 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
         }
-        Process again = new ProcessBuilder(command).redirectErrorStream(true)
+        Process again = new ProcessBuilder(command).directory(workDir(name)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ServiceProcess(name, port, command, again, log);
+    }
+
+    /** What a service writes relative to where it runs (compensation-service's attempt log) stays in target/. */
+    private static java.io.File workDir(String module) throws IOException {
+        return Files.createDirectories(Path.of("target", "service-work", module)).toAbsolutePath().toFile();
     }
 
     public long pid() {

@@ -56,11 +56,21 @@ public record ActivityKeys(String prefix, long activityId) {
         return key("failed");
     }
 
+    /** The sale's rate-limit bucket (the shopper API's, shared by its instances). */
+    public String limit() {
+        return key("limit");
+    }
+
     List<String> forReserve() {
         return List.of(meta(), stock(), buyers(), ledger(), pending());
     }
 
     List<String> forRelease() {
         return List.of(stock(), buyers(), ledger(), pending(), failed());
+    }
+
+    /** Every key of the sale, for <code>retire.lua</code>: meta and pending first, as the script reads them. */
+    List<String> forRetire() {
+        return List.of(meta(), stock(), buyers(), ledger(), pending(), failed(), limit());
     }
 }

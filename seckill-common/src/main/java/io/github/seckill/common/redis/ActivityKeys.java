@@ -69,8 +69,8 @@ public record ActivityKeys(String prefix, long activityId) {
         return List.of(stock(), buyers(), ledger(), pending(), failed());
     }
 
-    /** Every key of the sale, for <code>retire.lua</code>: meta and pending first, as the script reads them. */
-    List<String> forRetire() {
+    /** Every key of the sale, in the order <code>retire.lua</code> takes them. */
+    public List<String> all() {
         return List.of(meta(), stock(), buyers(), ledger(), pending(), failed(), limit());
     }
 }

@@ -28,10 +28,13 @@ public class EndedSales {
         this.reservations = reservations;
     }
 
-    /** Ids of the catalogued sales whose end (the index's score) is at or before {@code end}, oldest first. */
-    public List<Long> endedBefore(Instant end, int limit) {
+    /**
+     * Ids of the catalogued sales whose end (the index's score) is at or before {@code end}, oldest first.
+     * A retired sale leaves the index, so these are the ended sales not retired yet.
+     */
+    public List<Long> endedBefore(Instant end) {
         Set<String> ids = redis.opsForZSet().rangeByScore(reservations.catalogue(), Double.NEGATIVE_INFINITY,
-                end.toEpochMilli(), 0, limit);
+                end.toEpochMilli());
         return ids == null ? List.of() : ids.stream().map(Long::valueOf).toList();
     }
 
@@ -93,7 +96,7 @@ public class EndedSales {
      * no reservation is pending. A key already expiring keeps its time.
      */
     public RetireOutcome retire(long activityId, Duration afterEnd, Duration keep) {
-        return RetireOutcome.of(redis.execute(RETIRE, reservations.keys(activityId).forRetire(),
+        return RetireOutcome.of(redis.execute(RETIRE, reservations.keys(activityId).all(),
                 Long.toString(afterEnd.toMillis()), Long.toString(keep.toMillis())));
     }
 

@@ -536,18 +536,18 @@ class ReservationsTest {
             reservations.cancel(sale, 3, "xid-9"); // a tombstone
             redis.opsForValue().set(reservations.keys(sale).limit(), "bucket");
             endedAgo(Duration.ofMinutes(10));
-            assertThat(ended.endedBefore(Instant.now().minus(Duration.ofMinutes(5)), 100)).contains(sale);
+            assertThat(ended.endedBefore(Instant.now().minus(Duration.ofMinutes(5)))).contains(sale);
 
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.RETIRED);
             ended.forget(sale);
 
-            List<String> keys = reservations.keys(sale).forRetire();
+            List<String> keys = reservations.keys(sale).all();
             assertThat(redis.hasKey(reservations.keys(sale).pending())).as("an empty index is no key").isFalse();
             assertThat(keys).hasSize(7).filteredOn(key -> !key.endsWith(":pending")).allSatisfy(key -> {
                 assertThat(redis.getExpire(key, TimeUnit.SECONDS)).as(key).isBetween(86_000L, 86_400L);
                 assertThat(SlotHash.getSlot(key)).as(key).isEqualTo(SlotHash.getSlot(keys.get(0)));
             });
-            assertThat(ended.endedBefore(Instant.now(), 100)).doesNotContain(sale);
+            assertThat(ended.endedBefore(Instant.now())).doesNotContain(sale);
         }
 
         @Test
@@ -570,7 +570,7 @@ class ReservationsTest {
             endedAgo(Duration.ofMinutes(1));
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.LIVE);
 
-            assertThat(reservations.keys(sale).forRetire())
+            assertThat(reservations.keys(sale).all())
                     .allSatisfy(key -> assertThat(redis.getExpire(key)).as(key).isIn(-1L, -2L));
         }
 

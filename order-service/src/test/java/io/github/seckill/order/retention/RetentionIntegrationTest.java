@@ -159,4 +159,15 @@ class RetentionIntegrationTest extends OrderTestSupport {
         assertThat(jdbc.queryForObject("SELECT reason FROM failed_orders WHERE id = ?", String.class, held.orderId()))
                 .isEqualTo("reservation timed out");
     }
+
+    @Autowired
+    RedisMemory redisMemory;
+
+    @Test
+    void redisMemoryIsExportedAgainstItsLimit() {
+        redisMemory.read();
+
+        assertThat(meters.get("seckill.redis.used.memory").gauge().value()).isPositive();
+        assertThat(meters.get("seckill.redis.max.memory").gauge().value()).isNotNegative();
+    }
 }

@@ -189,8 +189,18 @@ public final class TestServers {
         registry.add("spring.kafka.consumer.group-id", () -> "test-" + RUN);
     }
 
+    /**
+     * Points the Seata client at the test TC. Seata keeps its configuration once per JVM and reads it from
+     * the Spring environment made last, so a context made later in the same JVM (a web slice, which has no
+     * such registry) would send the client to the default address: the system property names the TC for
+     * every context of the run.
+     */
     public static void registerSeata(DynamicPropertyRegistry registry) {
-        registry.add("seata.service.grouplist.default", () -> coordinator().toString());
+        registry.add("seata.service.grouplist.default", () -> {
+            String tc = coordinator().toString();
+            System.setProperty("seata.service.grouplist.default", tc);
+            return tc;
+        });
     }
 
     /** A JDBC connection to this run's database (created if absent). */

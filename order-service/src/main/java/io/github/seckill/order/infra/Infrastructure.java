@@ -11,6 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.github.seckill.common.redis.EndedSales;
 import io.github.seckill.common.redis.Reservations;
 
 /** Redis scripts, Kafka topics, and redelivery of orders whose outcome could not be settled. */
@@ -20,6 +21,11 @@ class Infrastructure {
     @Bean
     Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
         return new Reservations(redis, prefix);
+    }
+
+    @Bean
+    EndedSales endedSales(StringRedisTemplate redis, Reservations reservations) {
+        return new EndedSales(redis, reservations);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.seckill.common.order.OrderStatus;
 
 /**
- * Order reads for the other services: one order with its history (shopper API, back office), and
+ * Order reads for the other services: one order with its history (shopper API, back office; a failed
+ * order once its sale's Redis ledger is gone too), and
  * filtered pages (a shopper's own orders; the back office's search).
  */
 @RestController
@@ -24,19 +25,23 @@ import io.github.seckill.common.order.OrderStatus;
 class OrderQueryController {
 
     private final OrderRows rows;
+    private final FailedOrderRows failed;
     private final OrderSearch search;
 
-    OrderQueryController(OrderRows rows, OrderSearch search) {
+    OrderQueryController(OrderRows rows, FailedOrderRows failed, OrderSearch search) {
         this.rows = rows;
+        this.failed = failed;
         this.search = search;
     }
 
     record OrderPage(List<OrderView> content, int page, int size, long totalElements) {
     }
 
+    /** An order in MySQL, or a failed one kept after its sale's ledger expired (FAILED with its reason). */
     @GetMapping("/{id}")
     OrderView order(@PathVariable("id") long id) {
-        return rows.find(id).map(OrderView::withHistory).orElseThrow(() -> new OrderNotFound(id));
+        return rows.find(id).or(() -> failed.find(id)).map(OrderView::withHistory)
+                .orElseThrow(() -> new OrderNotFound(id));
     }
 
     @GetMapping

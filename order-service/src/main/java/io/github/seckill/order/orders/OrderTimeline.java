@@ -8,7 +8,7 @@ import io.github.seckill.common.order.OrderStatus;
 
 /**
  * When an order moved, and under which global transaction it was written. The lifecycle has at
- * most three steps (placed, created, then paid or ended), so the history is read off the row's
+ * most three steps (placed, created, then paid or ended; a failed order: placed, failed), so the history is read off the row's
  * times rather than kept in a table of its own.
  */
 public record OrderTimeline(String xid, Instant placedAt, Instant createdAt, Instant paidAt, Instant updatedAt) {
@@ -20,7 +20,9 @@ public record OrderTimeline(String xid, Instant placedAt, Instant createdAt, Ins
     public List<Step> history(OrderStatus current) {
         List<Step> steps = new ArrayList<>(4);
         steps.add(new Step(OrderStatus.PENDING, placedAt));
-        steps.add(new Step(OrderStatus.CREATED, createdAt));
+        if (createdAt != null) { // a failed order never was
+            steps.add(new Step(OrderStatus.CREATED, createdAt));
+        }
         if (paidAt != null) {
             steps.add(new Step(OrderStatus.PAID, paidAt));
         }

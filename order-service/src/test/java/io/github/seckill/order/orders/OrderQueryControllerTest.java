@@ -38,6 +38,8 @@ class OrderQueryControllerTest {
     OrderRows rows;
     @MockitoBean
     OrderSearch search;
+    @MockitoBean
+    FailedOrderRows failed;
 
     @Test
     void oneOrderWithItsTransactionAndHistory() throws Exception {
@@ -53,6 +55,25 @@ class OrderQueryControllerTest {
                 .andExpect(jsonPath("$.history[1].status").value("CREATED"))
                 .andExpect(jsonPath("$.history[2].status").value("PAID"))
                 .andExpect(jsonPath("$.history[2].at").value("2026-11-22T00:00:30Z"));
+    }
+
+    @Test
+    void aFailedOrderKeptAfterItsLedgerExpiredIsFailedWithItsReason() throws Exception {
+        StoredOrder refused = new StoredOrder(117781551403499521L, 3, 7, 1, new BigDecimal("9.90"),
+                OrderStatus.FAILED, "no stock left in MySQL",
+                new OrderTimeline(null, PLACED, null, null, PLACED.plusSeconds(2)));
+        given(rows.find(refused.orderId())).willReturn(Optional.empty());
+        given(failed.find(refused.orderId())).willReturn(Optional.of(refused));
+
+        mvc.perform(get("/internal/api/v1/orders/{id}", refused.orderId())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.orderId").value("117781551403499521"))
+                .andExpect(jsonPath("$.userId").value(7)).andExpect(jsonPath("$.amount").value("9.90"))
+                .andExpect(jsonPath("$.status").value("FAILED"))
+                .andExpect(jsonPath("$.reason").value("no stock left in MySQL"))
+                .andExpect(jsonPath("$.history.length()").value(2))
+                .andExpect(jsonPath("$.history[0].status").value("PENDING"))
+                .andExpect(jsonPath("$.history[1].status").value("FAILED"))
+                .andExpect(jsonPath("$.history[1].at").value("2026-11-22T00:00:02Z"));
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.github.seckill.common.redis.Reservations;
 @Configuration(proxyBeanMethods = false)
 class Infrastructure {
 
+    /** Each purchase keeps its shopper's order index {@code seckill.retention.shopper-index} longer. */
     @Bean
-    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
-        return new Reservations(redis, prefix);
+    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix,
+            RetentionSettings retention) {
+        return new Reservations(redis, prefix, retention.shopperIndex());
     }
 
     @Bean

@@ -29,6 +29,7 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.redis.ActivityKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -66,7 +67,7 @@ public class RateLimits {
         List<Attempt> attempts = new ArrayList<>(4);
         attempts.add(new Attempt("global", settings.global(), () -> global));
         attempts.add(new Attempt("sale", settings.sale(),
-                () -> sales.get(saleId, id -> shared(prefix + ":{a" + id + "}:limit", settings.sale()))));
+                () -> sales.get(saleId, id -> shared(new ActivityKeys(prefix, id).limit(), settings.sale()))));
         attempts.add(new Attempt("user", settings.user(), () -> exact(prefix + ":{u" + userId + "}:limit",
                 settings.user())));
         attempts.add(new Attempt("ip", settings.ip(), () -> exact(prefix + ":limit:ip:" + clientIp, settings.ip())));

@@ -92,6 +92,31 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
     }
 
     @Test
+    void aFailedOrderIsStillFailedWithItsReasonOnceItsSaleAndTheShoppersIndexExpired() throws Exception {
+        String token = shopper();
+        long user = userOf(token);
+        long sale = openSale(5, 5);
+        long failed = pending(user, sale);
+        reservations.release(sale, failed, "no stock left in MySQL");
+        assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
+                .containsEntry("reason", "no stock left in MySQL");
+        assertThat(redis.getExpire(reservations.userKeys(user).orders())).as("the index expires").isPositive();
+        orderService.answer("GET", "/internal/api/v1/orders/" + failed, 200, "{\"orderId\":\"" + failed
+                + "\",\"activityId\":" + sale + ",\"userId\":" + user + ",\"quantity\":1,\"amount\":\"9.90\","
+                + "\"status\":\"FAILED\",\"reason\":\"no stock left in MySQL\"}");
+
+        redis.delete(reservations.keys(sale).all()); // retired, and the keep time is over
+        assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
+                .containsEntry("reason", "no stock left in MySQL");
+        redis.delete(reservations.userKeys(user).orders()); // the shopper bought nothing for a month
+        assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
+                .containsEntry("reason", "no stock left in MySQL").containsEntry("amount", "9.90");
+
+        assertThat(reservations.saleOf(user, failed)).as("the index written again").contains(sale);
+        assertThat(get(shopper(), "/api/v1/orders/" + failed).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void refusalsOfOrderServiceKeepTheirMeaning() throws Exception {
         String token = shopper();
         long user = userOf(token);

@@ -56,11 +56,21 @@ public record ActivityKeys(String prefix, long activityId) {
         return key("failed");
     }
 
+    /** The sale's rate-limit bucket (the shopper API's, shared by its instances). */
+    public String limit() {
+        return key("limit");
+    }
+
     List<String> forReserve() {
         return List.of(meta(), stock(), buyers(), ledger(), pending());
     }
 
     List<String> forRelease() {
         return List.of(stock(), buyers(), ledger(), pending(), failed());
+    }
+
+    /** Every key of the sale, in the order <code>retire.lua</code> takes them. */
+    public List<String> all() {
+        return List.of(meta(), stock(), buyers(), ledger(), pending(), failed(), limit());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.seckill.common.redis;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +31,27 @@ public class Reservations {
     private static final RedisScript<Long> RECONCILE = script("reconcile");
     private static final RedisScript<Long> SENT = script("sent");
     private static final RedisScript<Long> CONSUMED = script("consumed");
+    private static final RedisScript<Long> INDEX = script("index");
+
+    /** How long a shopper's order index is kept after their last purchase, unless told otherwise. */
+    public static final Duration SHOPPER_INDEX = Duration.ofDays(30);
 
     private final StringRedisTemplate redis;
     private final String prefix;
+    private final Duration shopperIndex;
 
     public Reservations(StringRedisTemplate redis, String prefix) {
+        this(redis, prefix, SHOPPER_INDEX);
+    }
+
+    /** @param shopperIndex how long a shopper's order index is kept after the order last written to it */
+    public Reservations(StringRedisTemplate redis, String prefix, Duration shopperIndex) {
+        if (shopperIndex.isNegative() || shopperIndex.isZero()) {
+            throw new IllegalArgumentException("shopperIndex must be positive: " + shopperIndex);
+        }
         this.redis = redis;
         this.prefix = prefix;
+        this.shopperIndex = shopperIndex;
     }
 
     private static RedisScript<Long> script(String name) {
@@ -203,9 +218,13 @@ public class Reservations {
         return count == null ? 0 : Long.parseLong(count);
     }
 
-    /** Records which sale an order belongs to, so the shopper's order is found by its id alone. */
+    /**
+     * Records which sale an order belongs to, so the shopper's order is found by its id alone; the index is
+     * kept {@code shopperIndex} from now (a miss is answered from MySQL and written again).
+     */
     public void index(long userId, long orderId, long activityId) {
-        redis.opsForHash().put(userKeys(userId).orders(), Long.toString(orderId), Long.toString(activityId));
+        redis.execute(INDEX, List.of(userKeys(userId).orders()), Long.toString(orderId), Long.toString(activityId),
+                Long.toString(shopperIndex.toMillis()));
     }
 
     /** The sale of one of the user's orders; empty when the order is not the user's. */

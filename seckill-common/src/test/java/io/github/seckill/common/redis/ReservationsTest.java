@@ -263,6 +263,10 @@ class ReservationsTest {
             assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
             assertThat(reservations.remaining(sale)).contains(5L);
             assertThat(reservations.failedOrders(sale)).isEqualTo(1);
+            String ledger = reservations.keys(sale).ledger();
+            assertThat(redis.opsForHash().hasKey(ledger, "1:w")).as("withdrawn").isTrue();
+            assertThat(redis.opsForHash().hasKey(ledger, "2:w")).as("a failed order").isFalse();
+            assertThat(redis.opsForHash().hasKey(ledger, "2:t")).as("when it failed").isTrue();
         }
 
         @Test
@@ -508,6 +512,125 @@ class ReservationsTest {
             assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
             assertThat(reservations.tryRestock(sale, 404, "c-1")).isEqualTo(RestockOutcome.UNKNOWN_ORDER);
             assertThat(stock()).isEqualTo(4);
+        }
+    }
+
+    @Nested
+    class Retention {
+
+        private final EndedSales ended = new EndedSales(redis, reservations);
+
+        /** The sale's end moved into the past, as if it ended {@code ago}; what was sold stays. */
+        private void endedAgo(Duration ago) {
+            Instant end = Instant.now().minus(ago);
+            prewarm(sale, 5, 2, end.minus(Duration.ofHours(1)), end);
+        }
+
+        @Test
+        void anEndedQuietSaleLetsEveryKeyGoAndLeavesTheCatalogue() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reservations.confirm(sale, 1, "xid-1");
+            reserve(2, 8, 1);
+            reservations.release(sale, 2, "no stock left in MySQL");
+            reservations.cancel(sale, 3, "xid-9"); // a tombstone
+            redis.opsForValue().set(reservations.keys(sale).limit(), "bucket");
+            endedAgo(Duration.ofMinutes(10));
+            assertThat(ended.endedBefore(Instant.now().minus(Duration.ofMinutes(5)))).contains(sale);
+
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.RETIRED);
+            ended.forget(sale);
+
+            List<String> keys = reservations.keys(sale).all();
+            assertThat(redis.hasKey(reservations.keys(sale).pending())).as("an empty index is no key").isFalse();
+            assertThat(keys).hasSize(7).filteredOn(key -> !key.endsWith(":pending")).allSatisfy(key -> {
+                assertThat(redis.getExpire(key, TimeUnit.SECONDS)).as(key).isBetween(86_000L, 86_400L);
+                assertThat(SlotHash.getSlot(key)).as(key).isEqualTo(SlotHash.getSlot(keys.get(0)));
+            });
+            assertThat(ended.endedBefore(Instant.now())).doesNotContain(sale);
+        }
+
+        @Test
+        void retiringAgainKeepsTheTimeAlreadyGiven() {
+            endedAgo(Duration.ofMinutes(10));
+            ended.retire(sale, Duration.ofMinutes(5), Duration.ofHours(1));
+
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(7))).isEqualTo(RetireOutcome.RETIRED);
+
+            assertThat(redis.getExpire(reservations.keys(sale).meta(), TimeUnit.SECONDS)).isBetween(3_500L, 3_600L);
+        }
+
+        @Test
+        void aLiveSaleIsRefusedAndKeepsItsKeys() {
+            reserve(1, 7, 1);
+            reservations.tryHold(sale, 1, "xid-1");
+            reservations.confirm(sale, 1, "xid-1");
+
+            assertThat(ended.retire(sale, Duration.ZERO, Duration.ofDays(1))).isEqualTo(RetireOutcome.LIVE);
+            endedAgo(Duration.ofMinutes(1));
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.LIVE);
+
+            assertThat(reservations.keys(sale).all())
+                    .allSatisfy(key -> assertThat(redis.getExpire(key)).as(key).isIn(-1L, -2L));
+        }
+
+        @Test
+        void aSaleWithAPendingReservationIsRefused() {
+            reserve(1, 7, 1);
+            reserve(2, 8, 1);
+            reservations.tryHold(sale, 2, "xid-2");
+            endedAgo(Duration.ofMinutes(10));
+
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.PENDING);
+            reservations.release(sale, 1, "reservation timed out");
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.PENDING);
+            reservations.confirm(sale, 2, "xid-2");
+            assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.RETIRED);
+        }
+
+        @Test
+        void aSaleRedisNoLongerHoldsIsGone() {
+            assertThat(ended.retire(IDS.incrementAndGet(), Duration.ZERO, Duration.ofDays(1)))
+                    .isEqualTo(RetireOutcome.GONE);
+        }
+
+        @Test
+        void theSummaryCountsUnsettledEntriesAndListsFailedOrdersButNoWithdrawal() {
+            reserve(1, 7, 1);
+            reserve(2, 8, 1);
+            reservations.tryHold(sale, 2, "xid-2");
+            reserve(3, 9, 1);
+            reservations.tryHold(sale, 3, "xid-3");
+            reservations.confirm(sale, 3, "xid-3");
+            reservations.tryRestock(sale, 3, "c-3");
+            reserve(4, 10, 1);
+            reservations.release(sale, 4, "no stock left in MySQL");
+            reserve(5, 11, 1);
+            reservations.withdraw(sale, 5, "publish failed");
+            Instant before = Instant.now().minusSeconds(1);
+
+            LedgerSummary summary = ended.summary(sale);
+
+            assertThat(summary.unsettled()).isEqualTo(3);
+            assertThat(summary.settled()).isFalse();
+            assertThat(summary.failed()).singleElement().satisfies(failed -> {
+                assertThat(failed.orderId()).isEqualTo(4);
+                assertThat(failed.payload()).isEqualTo("{\"orderId\":4}");
+                assertThat(failed.reason()).isEqualTo("no stock left in MySQL");
+                assertThat(failed.releasedAt()).isBetween(before.minusSeconds(60), Instant.now().plusSeconds(1));
+            });
+        }
+
+        @Test
+        void theShopperIndexIsKeptForItsTimeFromTheLastPurchase() {
+            Reservations shortIndex = new Reservations(redis, TestServers.redisPrefix(), Duration.ofMinutes(5));
+            long user = IDS.incrementAndGet();
+
+            shortIndex.index(user, 1, sale);
+            shortIndex.index(user, 2, sale);
+
+            assertThat(shortIndex.saleOf(user, 1)).contains(sale);
+            assertThat(redis.getExpire(shortIndex.userKeys(user).orders(), TimeUnit.SECONDS)).isBetween(290L, 300L);
         }
     }
 }

@@ -169,7 +169,8 @@ final class FaultStack implements AutoCloseable {
         compensationSettings.put("seckill.order-service.url", orders.baseUrl());
         compensationSettings.put("seckill.reconciliation.interval", "2s");
         compensationSettings.put("seckill.sweeper.interval", "2s");
-        compensationSettings.put("seckill.sweeper.republish-after", "5s");
+        // longer than a Redis cut: seckill-api gives back what it answered 503 for before it is published
+        compensationSettings.put("seckill.sweeper.republish-after", "15s");
         compensationSettings.put("seckill.sweeper.backlog-interval", "2s");
         compensationSettings.put("seckill.sweeper.hanging-timeout", "60s");
         compensationSettings.putAll(only("compensation-service.", overrides));

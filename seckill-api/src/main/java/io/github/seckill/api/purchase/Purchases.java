@@ -22,7 +22,6 @@ import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
-import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservation;
 import io.github.seckill.common.redis.ReserveOutcome;
 import io.github.seckill.common.redis.Reservations;
@@ -32,7 +31,8 @@ import io.github.seckill.common.redis.SaleTerms;
  * The purchase path (docs/design.md §3). Cheap refusals first, from memory: unknown sale, outside the sale
  * window, sold-out flag, an open breaker. Then one atomic reserve in Redis and {@code OrderPlaced} to
  * Kafka with a bounded wait for the ack. A reservation is never left without either an acked message
- * or a release: if the send fails, the reservation is released before the shopper hears 503.
+ * or a release: if the send fails, or the reserve's answer is lost, the reservation is given back, at
+ * once or as soon as Redis answers again ({@link Withdrawals}), and the shopper hears 503.
  */
 @Service
 class Purchases {
@@ -50,11 +50,13 @@ class Purchases {
     private final SaleAnnouncements announcements;
     private final Breakers breakers;
     private final NodeLease nodes;
+    private final Withdrawals withdrawals;
     private final Clock clock;
 
     Purchases(Reservations reservations, Catalogue catalogue, KafkaTemplate<String, String> kafka, ObjectMapper json,
             TopicSettings topics, PurchaseSettings settings, PurchaseMetrics metrics, SoldOutFlags soldOut,
-            SaleAnnouncements announcements, Breakers breakers, NodeLease nodes, Clock clock) {
+            SaleAnnouncements announcements, Breakers breakers, NodeLease nodes, Withdrawals withdrawals,
+            Clock clock) {
         this.reservations = reservations;
         this.catalogue = catalogue;
         this.kafka = kafka;
@@ -66,6 +68,7 @@ class Purchases {
         this.announcements = announcements;
         this.breakers = breakers;
         this.nodes = nodes;
+        this.withdrawals = withdrawals;
         this.clock = clock;
     }
 
@@ -209,20 +212,12 @@ class Purchases {
     }
 
     /**
-     * Gives the reservation back before the shopper hears 503 (no order, not a failed one); false when
-     * order-service already holds or confirmed it (the message arrived although its send failed), so the
-     * purchase stands.
+     * Gives the reservation back before the shopper hears 503 (no order, not a failed one), or as soon as
+     * Redis answers again; false when order-service already holds or confirmed it (the message arrived
+     * although its send failed), so the purchase stands.
      */
     private boolean release(OrderPlaced order, String reason) {
-        try {
-            ReleaseOutcome outcome = reservations.withdraw(order.activityId(), order.orderId(), reason);
-            log.info("order {} reservation release: {}", order.orderId(), outcome);
-            return outcome != ReleaseOutcome.HELD_BY_TRANSACTION && outcome != ReleaseOutcome.ALREADY_CONFIRMED;
-        } catch (RuntimeException e) {
-            // Redis is failing too: the ledger still holds the entry and the reservation sweeper settles it.
-            log.error("order {} could not be released now; the reservation sweeper will", order.orderId(), e);
-            return true;
-        }
+        return withdrawals.withdraw(order.activityId(), order.orderId(), reason);
     }
 
     private String toJson(OrderPlaced order) {

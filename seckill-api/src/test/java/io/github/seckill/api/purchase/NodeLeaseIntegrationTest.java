@@ -5,47 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.tcp.TcpCrusher;
-import org.netcrusher.tcp.TcpCrusherBuilder;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.seckill.common.redis.NodeKeys;
-import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
 
 /** Order-id nodes leased in a real Redis: never shared, replaced when lost, given up when unvouched. */
 class NodeLeaseIntegrationTest {
 
     private final NodeKeys keys = new NodeKeys(TestServers.redisPrefix());
-    /** Closed last opened first: a crusher before its reactor, a lease before its connection. */
-    private final Deque<AutoCloseable> open = new ArrayDeque<>();
-
-    private StringRedisTemplate redis(String host, int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-        factory.afterPropertiesSet();
-        open.push(factory::destroy);
-        return new StringRedisTemplate(factory);
-    }
+    /** Closed last opened first: a lease before its connection. */
+    private final RedisLinks links = new RedisLinks();
 
     private StringRedisTemplate redis() {
-        return redis(TestServers.redis().host(), TestServers.redis().port());
+        return links.direct();
     }
 
     private NodeLease lease(StringRedisTemplate redis, Duration ttl) {
         NodeLease lease = new NodeLease(redis, TestServers.redisPrefix(), ttl);
-        open.push(lease::destroy);
+        links.closing(lease::destroy);
         return lease;
     }
 
@@ -55,9 +39,7 @@ class NodeLeaseIntegrationTest {
 
     @AfterEach
     void close() throws Exception {
-        while (!open.isEmpty()) {
-            open.pop().close();
-        }
+        links.close();
     }
 
     @Test
@@ -101,13 +83,8 @@ class NodeLeaseIntegrationTest {
 
     @Test
     void idsStopWhileRedisIsCutOffAndComeBackWithALeaseAfterwards() throws Exception {
-        NioReactor reactor = new NioReactor();
-        open.push(reactor::close);
-        int port = Endpoint.freePort();
-        TcpCrusher cut = TcpCrusherBuilder.builder().withReactor(reactor).withBindAddress("127.0.0.1", port)
-                .withConnectAddress(TestServers.redis().host(), TestServers.redis().port()).buildAndOpen();
-        open.push(cut::close);
-        NodeLease a = lease(redis("127.0.0.1", port), Duration.ofMillis(1_500));
+        TcpCrusher cut = links.proxy();
+        NodeLease a = lease(links.through(cut), Duration.ofMillis(1_500));
         assertThat(a.nextId()).isPositive();
 
         cut.close(); // every connection reset, nothing listens: no renewal gets through

@@ -182,6 +182,8 @@ final class FaultStack implements AutoCloseable {
         apiSettings.put("seckill.order-service.url", orders.baseUrl());
         // a request whose instance died is taken over by its retry after this long
         apiSettings.put("seckill.idempotency.lease", "5s");
+        // the shoppers sign in once for a whole matrix, which outlasts the 15 minutes a token holds by default
+        apiSettings.put("seckill.jwt.ttl", "3h");
         apiSettings.putAll(only("seckill-api.", overrides));
         ServiceProcess api = started(Server.SECKILL_API, ServiceProcess.start("seckill-api", apiSettings));
 

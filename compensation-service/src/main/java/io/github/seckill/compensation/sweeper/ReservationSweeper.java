@@ -28,6 +28,7 @@ import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.compensation.infra.TopicSettings;
+import io.github.seckill.compensation.ladder.PendingCompensations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -41,7 +42,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * <li>acknowledged, but order-service's consumer group has not reached it: Kafka holds it, however
  * old; it is never published again nor released (a backlog is not a loss);</li>
  * <li>taken by order-service and still RESERVED: its placement failed and the compensation ladder
- * holds it; released only {@code hanging-timeout} after the sweeper first found it so.</li>
+ * holds it; released only {@code hanging-timeout} after the sweeper first found it so, and never while
+ * the ladder or the DLQ still has an attempt of it on record ({@code pending_compensations}).</li>
  * </ul>
  * Consumers are idempotent and release.lua only releases RESERVED entries, so a late consumer wins
  * or loses cleanly.
@@ -60,12 +62,13 @@ class ReservationSweeper {
     private final TopicSettings topics;
     private final SweeperSettings settings;
     private final MeterRegistry meters;
+    private final PendingCompensations ladder;
     private final Clock clock;
     private final AtomicInteger inBacklog = new AtomicInteger();
 
     ReservationSweeper(Reservations reservations, StringRedisTemplate redis, KafkaTemplate<String, String> kafka,
             ConsumerProgress progress, TopicSettings topics, SweeperSettings settings, MeterRegistry meters,
-            Clock clock) {
+            PendingCompensations ladder, Clock clock) {
         this.reservations = reservations;
         this.redis = redis;
         this.kafka = kafka;
@@ -73,6 +76,7 @@ class ReservationSweeper {
         this.topics = topics;
         this.settings = settings;
         this.meters = meters;
+        this.ladder = ladder;
         this.clock = clock;
         Gauge.builder("seckill.sweeper.in.backlog", inBacklog, AtomicInteger::get)
                 .description("reservations past republish-after whose order waits in Kafka for order-service")
@@ -122,7 +126,7 @@ class ReservationSweeper {
                 }
             } else if (placements.took(entry.sent())) {
                 Instant found = reservations.consumedWhileReserved(sale, orderId, now).orElse(now);
-                if (found.isBefore(hangingBefore)) {
+                if (found.isBefore(hangingBefore) && !onTheLadder(orderId)) {
                     release(sale, orderId, "taken by order-service at " + found + ", never settled");
                 }
             } else {
@@ -131,6 +135,21 @@ class ReservationSweeper {
         }
         republish(sale, unsent);
         return waiting;
+    }
+
+    /**
+     * True while the compensation ladder or the DLQ still works on the order (it failed an attempt and
+     * none settled it yet), or when that cannot be read now: the sweeper is their backstop, never ahead
+     * of them, whatever the timeouts say.
+     */
+    private boolean onTheLadder(long orderId) {
+        try {
+            return ladder.find(orderId).isPresent();
+        } catch (RuntimeException e) {
+            log.warn("whether the ladder holds order {} is unknown ({}); not released this sweep", orderId,
+                    e.toString());
+            return true;
+        }
     }
 
     private void release(long sale, long orderId, String why) {

@@ -20,6 +20,8 @@ import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.compensation.CompensationTestSupport;
+import io.github.seckill.compensation.ladder.Attempt;
+import io.github.seckill.compensation.ladder.PendingCompensations;
 import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +39,8 @@ class SweeperIntegrationTest extends CompensationTestSupport {
     MeterRegistry meters;
     @Autowired
     SweeperSettings settings;
+    @Autowired
+    PendingCompensations ladder;
 
     private void reservedAgo(long sale, OrderPlaced order, Duration age) {
         redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(order.orderId()),
@@ -126,9 +130,16 @@ class SweeperIntegrationTest extends CompensationTestSupport {
         awaitSweeps(2);
         assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
 
-        // the ladder never settled it within the hanging timeout (two minutes here)
+        // the hanging timeout (two minutes here) passed while the ladder still works on it: left to the ladder
         redis.opsForHash().put(reservations.keys(sale).ledger(), consumedField,
                 Long.toString(Instant.now().minus(Duration.ofMinutes(3)).toEpochMilli()));
+        ladder.failed(Attempt.failed(order.orderId(), sale, "ladder", 1, Duration.ofSeconds(10), "FAILED",
+                new IllegalStateException("reservation HELD_BY_OTHER"), "ladder", Instant.now()));
+        awaitSweeps(2);
+        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+
+        // the ladder's record of it ended without settling it: the sweeper is the backstop
+        ladder.clear(order.orderId());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RELEASED));
         assertThat(reservations.entry(sale, order.orderId()).orElseThrow().reason()).isEqualTo("reservation timed out");

@@ -27,13 +27,16 @@ import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
 
-/** Every Lua script, every return code, against a real Redis. */
+/**
+ * Every Lua script, every return code, against a real Redis. Local-stack's {@code ReservationsOnClusterIT}
+ * runs the same against a Redis Cluster: it connects in its own {@code connect()}, which hides this one.
+ */
 class ReservationsTest {
 
     private static final AtomicLong IDS = new AtomicLong(1000);
-    private static LettuceConnectionFactory factory;
-    private static StringRedisTemplate redis;
-    private static Reservations reservations;
+    static LettuceConnectionFactory factory;
+    static StringRedisTemplate redis;
+    static Reservations reservations;
 
     private long sale;
 

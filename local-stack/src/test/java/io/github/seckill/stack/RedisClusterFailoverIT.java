@@ -1,0 +1,104 @@
+package io.github.seckill.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.github.seckill.common.redis.LedgerState;
+import io.github.seckill.common.redis.Reservations;
+import io.github.seckill.common.redis.ReserveOutcome;
+import io.github.seckill.testsupport.TestServers;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.SlotHash;
+
+/**
+ * A Redis Cluster master SIGKILLed under a sale: its replica takes the sale's slot over, and the scripts
+ * go on there through the services' client settings (Lettuce with adaptive and periodic topology refresh):
+ * what the master had replicated is all there, stock and ledger agree, nothing is reserved twice.
+ */
+class RedisClusterFailoverIT {
+
+    private static RedisCluster cluster;
+    private static LettuceConnectionFactory factory;
+    private static Reservations reservations;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Files.createDirectories(Path.of("target")).resolve("redis-failover-" + TestServers.RUN);
+        cluster = RedisCluster.start(home, RedisCluster.freePorts(6), 3, home.resolve("logs"));
+        // what Spring Boot builds from spring.data.redis.cluster.nodes, .timeout and .lettuce.cluster.refresh.*
+        ClusterTopologyRefreshOptions refresh = ClusterTopologyRefreshOptions.builder()
+                .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build();
+        factory = new LettuceConnectionFactory(
+                new RedisClusterConfiguration(List.of(cluster.nodesSetting().split(","))),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500))
+                        .clientOptions(ClusterClientOptions.builder().topologyRefreshOptions(refresh).build())
+                        .build());
+        factory.afterPropertiesSet();
+        reservations = new Reservations(new StringRedisTemplate(factory), TestServers.redisPrefix());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            factory.destroy();
+        } finally {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aSaleGoesOnOnTheReplicaOfItsKilledMasterWithEveryReplicatedReservation() {
+        long sale = 8_000_001;
+        Instant now = Instant.now();
+        reservations.prewarm(sale, "failover", 100, 100, now.minusSeconds(1), now.plusSeconds(3_600),
+                new BigDecimal("1.00"));
+        int slot = SlotHash.getSlot(reservations.keys(sale).stock());
+        int master = cluster.masterOf(slot, cluster.ports().get(0));
+        int witness = cluster.ports().stream().filter(port -> port != master).findFirst().orElseThrow();
+        for (long order = 1; order <= 40; order++) {
+            assertThat(reservations.reserve(sale, order, order, 1, "{}").reserved()).isTrue();
+        }
+        cluster.awaitReplicated(master);
+
+        cluster.kill(master);
+        await("a replica serving slot " + slot + " in place of " + master).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> cluster.masterOf(slot, witness) != master);
+        // the client finds the new master by itself (adaptive refresh); the first calls may time out
+        await("reservations on the new master").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> reservations.reserve(sale, 41, 41, 1, "{}").reserved());
+        for (long order = 42; order <= 60; order++) {
+            assertThat(reservations.reserve(sale, order, order, 1, "{}").reserved()).isTrue();
+        }
+
+        assertThat(reservations.remaining(sale)).contains(40L);
+        for (long order = 1; order <= 60; order++) {
+            assertThat(reservations.entry(sale, order).orElseThrow().state()).as("order %d", order)
+                    .isEqualTo(LedgerState.RESERVED);
+        }
+        assertThat(reservations.reserve(sale, 1, 1, 1, "{}").outcome()).as("the same order again")
+                .isEqualTo(ReserveOutcome.DUPLICATE_ORDER);
+
+        cluster.restart(master);
+        await("the old master back, as a replica").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> cluster.formed());
+        assertThat(cluster.masterOf(slot, witness)).isNotEqualTo(master);
+        assertThat(reservations.remaining(sale)).contains(40L);
+    }
+}

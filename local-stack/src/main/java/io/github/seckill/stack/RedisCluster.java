@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
@@ -158,6 +159,39 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no master serves slot " + slot + " as port " + askedPort + " sees it");
+    }
+
+    /**
+     * True when the node on {@code askedPort} holds the node on {@code deadPort} failed and the cluster ok:
+     * a replica serves what the dead node served, if it was a master.
+     */
+    public boolean servedWithout(int deadPort, int askedPort) {
+        try (Jedis node = new Jedis(StackSettings.HOST, askedPort, 2_000)) {
+            // "fail", agreed by the masters, not "fail?" (one node's suspicion): only then does a replica take over
+            return node.clusterInfo().contains("cluster_state:ok") && node.clusterNodes().lines()
+                    .map(line -> line.split(" "))
+                    .anyMatch(f -> f[1].startsWith(StackSettings.HOST + ":" + deadPort + "@")
+                            && List.of(f[2].split(",")).contains("fail"));
+        }
+    }
+
+    /**
+     * The ports of the nodes on which a client named {@code clientName} (CLIENT SETNAME) holds a
+     * subscription to at least one channel; a node that does not answer is passed over.
+     */
+    public List<Integer> subscribedAt(String clientName) {
+        List<Integer> at = new ArrayList<>();
+        for (int port : ports) {
+            try (Jedis node = new Jedis(StackSettings.HOST, port, 2_000)) {
+                if (node.clientList().lines().anyMatch(client -> (" " + client + " ").contains(" name=" + clientName + " ")
+                        && !client.contains(" sub=0 "))) {
+                    at.add(port);
+                }
+            } catch (JedisException e) {
+                // down: nothing subscribed there
+            }
+        }
+        return at;
     }
 
     @Override

@@ -49,7 +49,8 @@ final class Crowd implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IN_PROGRESS = ProblemTypes.REQUEST_IN_PROGRESS.toString();
 
-    private final URI purchase;
+    private final List<URI> purchases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Deque<Shopper> waiting = new ArrayDeque<>();
     private final List<Click> clicks = new CopyOnWriteArrayList<>();
@@ -60,14 +61,23 @@ final class Crowd implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile String phase = "before";
 
-    private Crowd(URI purchase, List<String> tokens) {
-        this.purchase = purchase;
+    private Crowd(List<URI> purchases, List<String> tokens) {
+        this.purchases = purchases;
         tokens.forEach(t -> waiting.add(new Shopper(t)));
     }
 
     /** Starts clicking: {@code perSecond} clicks a second, the shoppers in turn. */
     static Crowd buying(URI api, long sale, List<String> tokens, int perSecond) {
-        Crowd crowd = new Crowd(api.resolve("/api/v1/activities/" + sale + "/orders"), tokens);
+        return buying(List.of(api), sale, tokens, perSecond);
+    }
+
+    /**
+     * The same through several seckill-api instances, each click to the next in turn as a round-robin
+     * load balancer sends them: a click sent again with its key may reach another instance than the first.
+     */
+    static Crowd buying(List<URI> apis, long sale, List<String> tokens, int perSecond) {
+        Crowd crowd = new Crowd(apis.stream().map(api -> api.resolve("/api/v1/activities/" + sale + "/orders"))
+                .toList(), tokens);
         crowd.pace.scheduleAtFixedRate(crowd::next, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return crowd;
     }
@@ -128,6 +138,7 @@ final class Crowd implements AutoCloseable {
         Click click;
         inFlight.incrementAndGet();
         try {
+            URI purchase = purchases.get(Math.floorMod(turn.getAndIncrement(), purchases.size()));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(purchase)
                     .timeout(Duration.ofSeconds(15))
                     .header("Authorization", "Bearer " + shopper.token)

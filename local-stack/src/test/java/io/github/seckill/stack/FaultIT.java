@@ -71,7 +71,7 @@ class FaultIT {
             run.healing();
             stack.restart(Server.ORDER_SERVICE);
             run.healed();
-            awaitSoldOutAndSettled(sale, crowd);
+            stack.verdict().awaitSoldOutAndSettled(sale, crowd, QUIET);
             run.ended();
         }
         assertThat(run.accepted()).isNotEmpty();
@@ -95,7 +95,7 @@ class FaultIT {
             run.healing();
             stack.restart(Server.KAFKA);
             run.healed();
-            awaitSoldOutAndSettled(sale, crowd);
+            stack.verdict().awaitSoldOutAndSettled(sale, crowd, QUIET);
             run.ended();
         }
         // nothing Kafka did not take was accepted: while it was down, a shopper heard 503 with Retry-After
@@ -130,7 +130,7 @@ class FaultIT {
             run.healing();
             stack.restart(Server.SECKILL_API);
             run.healed();
-            awaitSoldOutAndSettled(sale, crowd);
+            stack.verdict().awaitSoldOutAndSettled(sale, crowd, QUIET);
             run.ended();
         }
         assertThat(unsent).as("reservations the killed instance never saw acknowledged").isPositive();
@@ -138,14 +138,6 @@ class FaultIT {
                 .anySatisfy(c -> assertThat(c.status()).isZero());
         stack.verdict().judge(sale, STOCK, run.accepted(), QUIET);
         run.print();
-    }
-
-    /** Buyers keep coming until every 202 is settled, every shopper has had an answer and the stock is gone. */
-    private static void awaitSoldOutAndSettled(long sale, Crowd crowd) {
-        SaleVerdict verdict = stack.verdict();
-        await("sale " + sale + " sold out with every order settled").atMost(QUIET)
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> crowd.owed() == 0 && verdict.soldOutAndSettled(sale, crowd.accepted()));
     }
 
     /** The sale's ledger entries by state. */

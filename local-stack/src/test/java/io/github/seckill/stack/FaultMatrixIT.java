@@ -133,9 +133,7 @@ class FaultMatrixIT {
             await("first orders of sale " + sale).atMost(Duration.ofSeconds(60))
                     .until(() -> crowd.accepted().size() >= 5);
             run = inject(fault, sale, crowd);
-            await("sale " + sale + " sold out with every order settled").atMost(QUIET)
-                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> crowd.owed() == 0 && verdict.soldOutAndSettled(sale, crowd.accepted()));
+            verdict.awaitSoldOutAndSettled(sale, crowd, QUIET);
             run.ended();
         }
         try {

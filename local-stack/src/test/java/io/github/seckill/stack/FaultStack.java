@@ -2,6 +2,7 @@ package io.github.seckill.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,11 +38,14 @@ import io.github.seckill.testsupport.TestServers;
  * its own (killing it touches nothing else). In {@link Mode#SHARED_STORES} MariaDB, Redis and the TC are
  * the test run's ({@link TestServers}); in {@link Mode#OWN_STORES} they are this stack's too (embedded
  * MariaDB and Redis with its append-only file, as local-stack runs them, and a TC), and the services
- * reach MariaDB, Redis and Kafka through TCP proxies that a fault can cut.
+ * reach MariaDB, Redis and Kafka through TCP proxies that a fault can cut. In {@link Mode#REDIS_CLUSTER}
+ * MariaDB and the TC are the test run's, Redis is a {@link RedisCluster} of this stack's (3 masters, 3
+ * replicas) that the services reach through Spring Data Redis's cluster settings, and seckill-api and
+ * order-service run twice.
  */
 final class FaultStack implements AutoCloseable {
 
-    enum Mode { SHARED_STORES, OWN_STORES }
+    enum Mode { SHARED_STORES, OWN_STORES, REDIS_CLUSTER }
 
     /** A server a fault can kill or freeze. */
     enum Server { KAFKA, REDIS, MARIADB, TC, ORDER_SERVICE, SECKILL_API, COMPENSATION }
@@ -68,6 +72,9 @@ final class FaultStack implements AutoCloseable {
     private int kafkaForServices;
     private ChildProcess kafka;
     private ChildProcess redisServer;
+    private RedisCluster redisCluster;
+    private final List<ServiceProcess> apis = new ArrayList<>();
+    private final List<ServiceProcess> orderServices = new ArrayList<>();
     private EmbeddedMariaDb mariaDb;
     private Coordinator tc;
     private Endpoint tcAddress;
@@ -101,6 +108,17 @@ final class FaultStack implements AutoCloseable {
     private void startServers() {
         kafkaPort = Endpoint.freePort();
         controllerPort = Endpoint.freePort();
+        if (mode == Mode.REDIS_CLUSTER) {
+            mysql = TestServers.mysql();
+            tcAddress = TestServers.coordinator();
+            redisPrefix = "sk";
+            redisCluster = stops.start(() -> RedisCluster.start(home.resolve("redis-cluster"), RedisCluster.freePorts(6),
+                    3, logs), RedisCluster::close);
+            kafkaForServices = kafkaPort;
+            kafka = KafkaBroker.start(stops, home.resolve("kafka"), kafkaPort, controllerPort, StackSettings.LIGHT_JVM,
+                    logs);
+            return;
+        }
         if (mode == Mode.SHARED_STORES) {
             mysql = TestServers.mysql();
             Endpoint redisAt = TestServers.redis();
@@ -152,10 +170,15 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> common = new HashMap<>(Map.of(
                 "spring.datasource.username", mysql.user(),
                 "spring.datasource.password", mysql.password(),
-                "spring.data.redis.host", StackSettings.HOST,
-                "spring.data.redis.port", Integer.toString(redisForServices),
                 "seckill.redis.key-prefix", redisPrefix,
                 "spring.kafka.bootstrap-servers", StackSettings.HOST + ":" + kafkaForServices));
+        if (redisCluster != null) {
+            common.put("spring.data.redis.cluster.nodes", redisCluster.nodesSetting());
+        } else {
+            common.put("spring.data.redis.host", StackSettings.HOST);
+            common.put("spring.data.redis.port", Integer.toString(redisForServices));
+        }
+        int instances = mode == Mode.REDIS_CLUSTER ? 2 : 1;
 
         Map<String, String> orderSettings = settings(common, "seckill_order");
         orderSettings.put("seata.service.grouplist.default", tcAddress.toString());
@@ -164,6 +187,10 @@ final class FaultStack implements AutoCloseable {
         orderSettings.put("seckill.hanging-tries.after", "20s");
         orderSettings.putAll(only("order-service.", overrides));
         ServiceProcess orders = started(Server.ORDER_SERVICE, ServiceProcess.start("order-service", orderSettings));
+        orderServices.add(orders);
+        for (int i = 2; i <= instances; i++) {
+            orderServices.add(started(null, ServiceProcess.start("order-service", "order-service-" + i, orderSettings)));
+        }
 
         Map<String, String> compensationSettings = settings(common, "seckill_compensation");
         compensationSettings.put("seckill.order-service.url", orders.baseUrl());
@@ -185,11 +212,22 @@ final class FaultStack implements AutoCloseable {
         // the shoppers sign in once for a whole matrix, which outlasts the 15 minutes a token holds by default
         apiSettings.put("seckill.jwt.ttl", "3h");
         apiSettings.putAll(only("seckill-api.", overrides));
+        if (instances > 1) {
+            apiSettings.put("spring.data.redis.client-name", "seckill-api-1"); // its connections in CLIENT LIST
+        }
         ServiceProcess api = started(Server.SECKILL_API, ServiceProcess.start("seckill-api", apiSettings));
+        apis.add(api);
+        for (int i = 2; i <= instances; i++) {
+            // each instance reads orders through its own order-service, as behind a load balancer
+            apiSettings.put("seckill.order-service.url", orderServices.get(i - 1).baseUrl());
+            apiSettings.put("spring.data.redis.client-name", "seckill-api-" + i);
+            apis.add(started(null, ServiceProcess.start("seckill-api", "seckill-api-" + i, apiSettings)));
+        }
 
         backOffice = new BackOffice(new Http(), admin.url(""), api.url(""));
-        int direct = directPorts.get(Link.REDIS);
-        redisConnection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(StackSettings.HOST, direct));
+        redisConnection = redisCluster != null ? RedisClients.cluster(redisCluster.nodesSetting())
+                : new LettuceConnectionFactory(new RedisStandaloneConfiguration(StackSettings.HOST,
+                        directPorts.get(Link.REDIS)));
         redisConnection.afterPropertiesSet();
         redis = new StringRedisTemplate(redisConnection);
     }
@@ -201,7 +239,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     private String database(String base) {
-        return mode == Mode.SHARED_STORES ? TestServers.database(base) : base;
+        return mode != Mode.OWN_STORES ? TestServers.database(base) : base;
     }
 
     private static Map<String, String> only(String service, Map<String, String> overrides) {
@@ -242,6 +280,21 @@ final class FaultStack implements AutoCloseable {
         return running.get(Server.SECKILL_API);
     }
 
+    /** Every seckill-api instance, the first ({@link #api()}) first. */
+    List<URI> apis() {
+        return apis.stream().map(a -> a.url("")).toList();
+    }
+
+    /** Every order-service instance. */
+    List<URI> orderServices() {
+        return orderServices.stream().map(o -> o.url("")).toList();
+    }
+
+    /** The stack's Redis Cluster, in {@link Mode#REDIS_CLUSTER}. */
+    RedisCluster redisCluster() {
+        return own(redisCluster, "the Redis Cluster");
+    }
+
     StringRedisTemplate redis() {
         return redis;
     }
@@ -257,7 +310,7 @@ final class FaultStack implements AutoCloseable {
 
     /** A connection straight to a service's database ({@code seckill_order}, ...), past any proxy. */
     Connection connect(String base) throws SQLException {
-        String url = mode == Mode.SHARED_STORES ? mysql.url(database(base))
+        String url = mode != Mode.OWN_STORES ? mysql.url(database(base))
                 : new TestServers.MySql(new Endpoint(StackSettings.HOST, directPorts.get(Link.MYSQL)), "root", "")
                         .url(base);
         return DriverManager.getConnection(url, mysql.user(), mysql.password());

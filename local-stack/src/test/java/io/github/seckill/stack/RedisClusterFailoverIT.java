@@ -8,13 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -22,8 +19,6 @@ import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.ReserveOutcome;
 import io.github.seckill.testsupport.TestServers;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.SlotHash;
 
 /**
@@ -41,14 +36,7 @@ class RedisClusterFailoverIT {
     static void start() throws Exception {
         Path home = Files.createDirectories(Path.of("target")).resolve("redis-failover-" + TestServers.RUN);
         cluster = RedisCluster.start(home, RedisCluster.freePorts(6), 3, home.resolve("logs"));
-        // what Spring Boot builds from spring.data.redis.cluster.nodes, .timeout and .lettuce.cluster.refresh.*
-        ClusterTopologyRefreshOptions refresh = ClusterTopologyRefreshOptions.builder()
-                .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build();
-        factory = new LettuceConnectionFactory(
-                new RedisClusterConfiguration(List.of(cluster.nodesSetting().split(","))),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500))
-                        .clientOptions(ClusterClientOptions.builder().topologyRefreshOptions(refresh).build())
-                        .build());
+        factory = RedisClients.cluster(cluster.nodesSetting());
         factory.afterPropertiesSet();
         reservations = new Reservations(new StringRedisTemplate(factory), TestServers.redisPrefix());
     }

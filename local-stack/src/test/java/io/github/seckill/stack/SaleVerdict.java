@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.seckill.common.redis.Reservations;
@@ -33,6 +35,7 @@ final class SaleVerdict {
 
     private final Http http = new Http();
     private final URI api;
+    private final StringRedisTemplate redis;
     private final Reservations reservations;
     private final InvariantChecker invariants;
     private final Map<String, Map<String, Object>> settled = new ConcurrentHashMap<>();
@@ -48,6 +51,7 @@ final class SaleVerdict {
     SaleVerdict(URI api, StringRedisTemplate redis, String keyPrefix, Database orders) {
         this.api = api;
         this.orders = orders;
+        this.redis = redis;
         this.reservations = new Reservations(redis, keyPrefix);
         this.invariants = new InvariantChecker(redis, keyPrefix);
     }
@@ -64,6 +68,45 @@ final class SaleVerdict {
             InvariantReport report = invariants.check(mysql, sale, true);
             return report.green() && report.redisAvailable() == 0;
         }
+    }
+
+    /** Until {@link #soldOutAndSettled} and every shopper of the crowd has had an answer: the buyers may stop. */
+    void awaitSoldOutAndSettled(long sale, Crowd crowd, Duration quiet) {
+        try {
+            await("sale " + sale + " sold out with every order settled").atMost(quiet)
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> crowd.owed() == 0 && soldOutAndSettled(sale, crowd.accepted()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("sale " + sale + " not sold out and settled within " + quiet + ": "
+                    + state(sale, crowd), e);
+        }
+    }
+
+    /** What the crowd heard and where the sale stands, for a failure's message. */
+    private String state(long sale, Crowd crowd) {
+        Map<String, Long> problems = new TreeMap<>();
+        crowd.clicks().forEach(c -> problems.merge(c.status() + " " + c.problem(), 1L, Long::sum));
+        Map<String, Long> ledger = new TreeMap<>();
+        String redisState;
+        try {
+            redis.<String, String>opsForHash().entries(reservations.keys(sale).ledger()).forEach((field, value) -> {
+                if (field.endsWith(":s")) {
+                    ledger.merge(value, 1L, Long::sum);
+                }
+            });
+            redisState = "Redis remaining " + reservations.remaining(sale).orElse(null) + ", ledger " + ledger;
+        } catch (RuntimeException e) {
+            redisState = "Redis not read: " + e;
+        }
+        String mysqlState;
+        try (Connection mysql = orders.connect()) {
+            mysqlState = invariants.check(mysql, sale, true).toString();
+        } catch (SQLException | RuntimeException e) {
+            mysqlState = "MySQL not read: " + e;
+        }
+        long unsettled = crowd.accepted().keySet().stream().filter(id -> !settled.containsKey(id)).count();
+        return String.format("answers %s; %d accepted, %d not settled, %d shoppers owed an answer; %s; %s", problems,
+                crowd.accepted().size(), unsettled, crowd.owed(), redisState, mysqlState);
     }
 
     /** Waits for quiet, then judges; the failures name the orders and invariants that broke. */

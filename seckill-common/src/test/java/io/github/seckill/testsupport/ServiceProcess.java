@@ -39,6 +39,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <module>/target/<module>.jar} with these Spring settings (as command-line arguments). */
     public static ServiceProcess start(String module, Map<String, String> settings) throws IOException {
+        return start(module, module, settings);
+    }
+
+    /**
+     * The same, for one of several instances of a module: {@code name} ({@code order-service-2}) names its
+     * log and its working folder.
+     */
+    public static ServiceProcess start(String module, String name, Map<String, String> settings) throws IOException {
         Path jar = repoRoot().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the modules first (./mvnw package)");
@@ -51,10 +59,10 @@ public final class ServiceProcess implements AutoCloseable {
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path logs = Path.of("target", "service-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(module + ".log");
-        Process process = new ProcessBuilder(command).directory(workDir(module)).redirectErrorStream(true)
+        Path log = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).directory(workDir(name)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new ServiceProcess(module, port, List.copyOf(command), process, log);
+        return new ServiceProcess(name, port, List.copyOf(command), process, log);
     }
 
     /**
@@ -85,8 +93,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** What a service writes relative to where it runs (compensation-service's attempt log) stays in target/. */
-    private static java.io.File workDir(String module) throws IOException {
-        return Files.createDirectories(Path.of("target", "service-work", module)).toAbsolutePath().toFile();
+    private static java.io.File workDir(String name) throws IOException {
+        return Files.createDirectories(Path.of("target", "service-work", name)).toAbsolutePath().toFile();
     }
 
     public long pid() {

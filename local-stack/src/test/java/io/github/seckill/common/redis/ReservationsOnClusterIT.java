@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.stack.RedisClients;
 import io.github.seckill.stack.RedisCluster;
 import io.github.seckill.testsupport.TestServers;
 
@@ -27,8 +27,7 @@ class ReservationsOnClusterIT extends ReservationsTest {
         Path home = Path.of("target", "redis-cluster-" + TestServers.RUN);
         List<Integer> ports = RedisCluster.freePorts(6);
         cluster = RedisCluster.start(home, ports, 3, home.resolve("logs"));
-        factory = new LettuceConnectionFactory(new RedisClusterConfiguration(List.of(cluster.nodesSetting()
-                .split(","))));
+        factory = RedisClients.cluster(cluster.nodesSetting());
         factory.afterPropertiesSet();
         redis = new StringRedisTemplate(factory);
         reservations = new Reservations(redis, TestServers.redisPrefix());

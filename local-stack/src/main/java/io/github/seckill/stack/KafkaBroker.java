@@ -14,8 +14,9 @@ import java.util.Map;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
- * the Kafka jars on the launcher's classpath as a child process with its own log.
+ * A real Kafka broker in KRaft mode (broker and controller in one process), run from the Kafka jars on
+ * the launcher's classpath as a child process with its own log: alone, or as one node of a
+ * {@link KafkaCluster}.
  */
 final class KafkaBroker {
 
@@ -37,24 +38,42 @@ final class KafkaBroker {
     static ChildProcess start(Stops stops, Path home, int port, int advertisedPort, int preferredControllerPort,
             List<String> jvm, Path logs) {
         int controllerPort = Probes.listening(preferredControllerPort) ? freePort() : preferredControllerPort;
+        Node node = new Node(1, port, controllerPort);
+        return startNode(stops, home, "kafka", Uuid.randomUuid().toString(), node, List.of(node), advertisedPort, 1,
+                jvm, logs);
+    }
+
+    /** One node of a KRaft quorum: its id, its clients' port and its controller port. */
+    record Node(int id, int port, int controllerPort) {
+    }
+
+    /**
+     * One node of {@code quorum}, broker and controller in one process, named {@code name} (its log);
+     * a node's first start formats its storage with {@code clusterId}. With {@code replicas} > 1, topics
+     * and Kafka's own internal topics are kept on that many brokers and a write needs all but one of them
+     * ({@code min.insync.replicas}).
+     */
+    static ChildProcess startNode(Stops stops, Path home, String name, String clusterId, Node node, List<Node> quorum,
+            int advertisedPort, int replicas, List<String> jvm, Path logs) {
         Path logDir = home.resolve("data");
         Path config = home.resolve("server.properties");
         try {
             Files.createDirectories(home);
-            Files.writeString(config, serverProperties(port, advertisedPort, controllerPort, logDir));
+            Files.writeString(config, serverProperties(node, quorum, advertisedPort, replicas, logDir));
         } catch (IOException e) {
             throw new StackFailure("cannot write " + config + ": " + e.getMessage(), e);
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             List<String> format = ChildProcess.javaWithOurClasspath(with(StackSettings.LIGHT_JVM),
-                    "kafka.tools.StorageTool",
-                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
-            ChildProcess.start(stops, "kafka-format", format, home, Map.of(), logs)
+                    "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString());
+            ChildProcess.start(stops, name + "-format", format, home, Map.of(), logs)
                     .awaitSuccess(Duration.ofSeconds(60));
         }
-        ChildProcess kafka = ChildProcess.start(stops, "kafka",
+        ChildProcess kafka = ChildProcess.start(stops, name,
                 ChildProcess.javaWithOurClasspath(with(jvm), "kafka.Kafka", config.toString()), home, Map.of(), logs);
-        kafka.awaitReady(Duration.ofSeconds(90), () -> Probes.isKafka(port));
+        if (quorum.size() == 1) {
+            kafka.awaitReady(Duration.ofSeconds(90), () -> Probes.isKafka(node.port()));
+        }
         return kafka;
     }
 
@@ -65,19 +84,23 @@ final class KafkaBroker {
         return options;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new StackFailure("no free port for the Kafka controller: " + e.getMessage(), e);
+            throw new StackFailure("no free port for Kafka: " + e.getMessage(), e);
         }
     }
 
-    private static String serverProperties(int port, int advertisedPort, int controllerPort, Path logDir) {
+    private static String serverProperties(Node node, List<Node> quorum, int advertisedPort, int replicas,
+            Path logDir) {
+        String voters = String.join(",", quorum.stream()
+                .map(n -> n.id() + "@" + HOST + ":" + n.controllerPort()).toList());
+        int inSync = Math.max(1, replicas - 1);
         return """
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@%1$s:%3$d
+                node.id=%6$d
+                controller.quorum.voters=%7$s
                 listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
                 advertised.listeners=PLAINTEXT://%1$s:%5$d
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
@@ -85,10 +108,13 @@ final class KafkaBroker {
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%4$s
                 num.partitions=6
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
+                default.replication.factor=%8$d
+                min.insync.replicas=%9$d
+                offsets.topic.replication.factor=%8$d
+                transaction.state.log.replication.factor=%8$d
+                transaction.state.log.min.isr=%9$d
                 group.initial.rebalance.delay.ms=0
-                """.formatted(HOST, port, controllerPort, logDir, advertisedPort);
+                """.formatted(HOST, node.port(), node.controllerPort(), logDir, advertisedPort, node.id(), voters,
+                replicas, inSync);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.Reservations;
+import io.github.seckill.stack.FaultStack.Server;
 import io.lettuce.core.cluster.SlotHash;
 
 /**
@@ -26,7 +27,8 @@ import io.lettuce.core.cluster.SlotHash;
  * order-service processes, the shoppers' clicks spread over both APIs in turn as a load balancer spreads
  * them, both order-services in one consumer group: one hot sale and four others at once sell exactly
  * their stock, and a sale goes on when the Redis master holding its slot is SIGKILLed. Each sale is judged
- * as the fault suite judges ({@link SaleVerdict}). The instances' sold-out flags stay in step over the
+ * as the fault suite judges ({@link SaleVerdict}), and so is a sale during which one of the two
+ * order-services, or one of the two seckill-apis, is SIGKILLed and restarted. The instances' sold-out flags stay in step over the
  * cluster's pub/sub when the node an instance subscribed on dies.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -133,6 +135,49 @@ class ClusterSaleIT {
 
     @Test
     @Order(3)
+    void oneOfTheTwoOrderServicesKilledMidSaleAndRestarted() throws Exception {
+        oneInstanceKilledMidSale(Server.ORDER_SERVICE, "order-service SIGKILL, one of two");
+    }
+
+    @Test
+    @Order(4)
+    void oneOfTheTwoSeckillApisKilledMidSaleAndRestarted() throws Exception {
+        oneInstanceKilledMidSale(Server.SECKILL_API, "seckill-api SIGKILL, one of two");
+    }
+
+    /**
+     * The first instance of {@code server} SIGKILLed with the sale under way: the other goes on (the
+     * surviving order-service takes the dead one's partitions once the group expels it; clicks sent to the
+     * dead API get no answer and are sent again, with their key, to the other), then the killed one is
+     * started again.
+     */
+    private static void oneInstanceKilledMidSale(Server server, String name) throws Exception {
+        int stock = 60;
+        long sale = stack.backOffice().saleOf(stock, 1);
+        FaultRun run;
+        try (Crowd crowd = Crowd.buying(stack.apis(), sale, tokens, 10)) {
+            await("first orders of sale " + sale).atMost(Duration.ofSeconds(60))
+                    .until(() -> crowd.accepted().size() >= 10);
+            run = FaultRun.begin(crowd, name);
+            stack.kill(server);
+            run.struck();
+            await("orders accepted without the killed instance").atMost(Duration.ofSeconds(60))
+                    .until(() -> crowd.accepted().size() >= 20);
+            run.healing();
+            stack.restart(server);
+            run.healed();
+            stack.verdict().awaitSoldOutAndSettled(sale, crowd, QUIET);
+            run.ended();
+        }
+        assertThat(run.answeredDuringTheFault()).as("answers while one instance was down")
+                .anySatisfy(c -> assertThat(c.status()).isEqualTo(202))
+                .noneSatisfy(c -> assertThat(c.status()).isEqualTo(500));
+        stack.verdict().judge(sale, stock, run.accepted(), QUIET);
+        run.print();
+    }
+
+    @Test
+    @Order(5)
     void soldOutAnnouncementsReachAnInstanceWhoseSubscriptionNodeDied() {
         RedisCluster cluster = stack.redisCluster();
         URI first = stack.apis().get(0);
@@ -141,6 +186,7 @@ class ClusterSaleIT {
         assertThat(before).as("nodes holding the second instance's subscription").hasSize(1);
         int node = before.get(0);
         int witness = cluster.ports().stream().filter(port -> port != node).findFirst().orElseThrow();
+        long sale = stack.backOffice().saleOf(1, 1);
         cluster.kill(node);
         try {
             await("the second instance subscribed again on another node").atMost(Duration.ofSeconds(60))
@@ -150,8 +196,7 @@ class ClusterSaleIT {
                     .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> cluster.servedWithout(node, witness));
 
-            // a sale of one unit sold out through the first instance: it announces it
-            long sale = stack.backOffice().saleOf(1, 1);
+            // the sale of one unit (made before the kill) sold out through the first instance: it announces it
             double flagsBefore = Scrape.sum(second, "seckill_soldout_flags");
             Http http = new Http();
             await("the one unit bought").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))

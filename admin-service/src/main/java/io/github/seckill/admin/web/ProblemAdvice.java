@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +71,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
         return Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
                 "the resource was changed by another request at the same time; retry");
+    }
+
+    /**
+     * Redis or the database not answering (down, timed out, a Redis Cluster slot between masters): 503
+     * with {@code Retry-After}, as the shopper API answers it; the call changed nothing it reports.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+        log.warn("answering 503: {}", ex.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                        "a store did not answer in time; retry in a second"));
     }
 
     @ExceptionHandler

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,21 +34,29 @@ public final class KafkaCluster implements AutoCloseable {
     private final Map<Integer, ChildProcess> running = new LinkedHashMap<>();
     private final List<String> jvm;
 
-    private KafkaCluster(Path home, int size, List<String> jvm, Path logs) {
+    private KafkaCluster(Path home, List<KafkaBroker.Node> nodes, List<String> jvm, Path logs) {
         this.home = home.toAbsolutePath();
         this.logs = logs.toAbsolutePath();
         this.jvm = jvm;
-        for (int id = 1; id <= size; id++) {
-            quorum.add(new KafkaBroker.Node(id, KafkaBroker.freePort(), KafkaBroker.freePort()));
-        }
+        quorum.addAll(nodes);
     }
 
-    /** Starts the nodes together and returns once every one of them is a broker of the cluster. */
+    /** Starts {@code size} nodes on free ports together; returns once every one of them is a broker of the cluster. */
     public static KafkaCluster start(Path home, int size, List<String> jvm, Path logs) {
-        KafkaCluster cluster = new KafkaCluster(home, size, jvm, logs);
+        return start(home, IntStream.rangeClosed(1, size)
+                .mapToObj(id -> new KafkaBroker.Node(id, KafkaBroker.freePort(), KafkaBroker.freePort())).toList(),
+                jvm, logs);
+    }
+
+    /**
+     * Starts the given nodes (ids 1, 2, ... in order) together; returns once every one of them is a broker of
+     * the cluster. Started again on the same folder, the nodes keep their data and their cluster.
+     */
+    static KafkaCluster start(Path home, List<KafkaBroker.Node> nodes, List<String> jvm, Path logs) {
+        KafkaCluster cluster = new KafkaCluster(home, nodes, jvm, logs);
         try {
             cluster.quorum.forEach(node -> cluster.running.put(node.id(), cluster.startNode(node)));
-            cluster.awaitBrokers(size);
+            cluster.awaitBrokers(nodes.size());
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -95,8 +104,25 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the nodes together: stopped one after the other, the last would wait for a controller majority
+     * that is gone, until killed.
+     */
     @Override
     public void close() {
+        List<Thread> stopping = new ArrayList<>();
+        for (ChildProcess node : running.values()) {
+            Thread thread = new Thread(node::stop, "stop-" + node.name());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stops.stopAll();
     }
 }

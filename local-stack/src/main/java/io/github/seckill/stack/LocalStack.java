@@ -55,6 +55,10 @@ public final class LocalStack {
     }
 
     private void start() {
+        if (settings.cluster()) {
+            startCluster();
+            return;
+        }
         // first what is there already, so that a port held by something else fails before anything starts
         boolean haveMySql = reused("MariaDB", settings.mysqlPort(), "SECKILL_MYSQL_PORT", this::mysqlRefusal);
         boolean haveRedis = reused("Redis", settings.redisPort(), "SECKILL_REDIS_PORT",
@@ -92,9 +96,52 @@ public final class LocalStack {
         DemoData demo = new DemoData(settings);
         demo.registerShoppers();
         Banner.print(settings, demo.sale(!settings.fresh()));
-        for (ServiceJars.Service service : ServiceJars.all(settings)) {
+        ready(ServiceJars.all(settings));
+    }
+
+    /**
+     * {@code --cluster}: every server the stack's own and more than one of each (ClusterLayout), MariaDB alone
+     * shared, and reused when one already listens on its port.
+     */
+    private void startCluster() {
+        ClusterLayout cluster = ClusterLayout.of(settings, Coordinator.advertisedHost());
+        cluster.ports().forEach((port, what) -> {
+            if (Probes.listening(port)) {
+                throw new StackFailure("port " + port + " (" + what + " of the cluster stack) is taken: stop what"
+                        + " listens there (a stack started without --cluster?)");
+            }
+        });
+        Balancer.executable(); // before anything starts
+        Path data = settings.data();
+        if (!reused("MariaDB", settings.mysqlPort(), "SECKILL_MYSQL_PORT", this::mysqlRefusal)) {
+            starting("MariaDB", settings.mysqlPort(), () -> stops.start(
+                    () -> EmbeddedMariaDb.start(data.resolve("mariadb"), settings.mysqlPort()),
+                    EmbeddedMariaDb::stopQuietly));
+        }
+        starting("Redis Cluster", cluster.redisPorts().get(0), () -> stops.start(() -> RedisCluster.start(
+                data.resolve("redis-cluster"), cluster.redisPorts(), ClusterLayout.REDIS_MASTERS, settings.logs()),
+                RedisCluster::close));
+        starting("Kafka, 3 brokers", settings.kafkaPort(), () -> stops.start(() -> KafkaCluster.start(
+                data.resolve("kafka-cluster"), cluster.kafka(), settings.jvm(), settings.logs()), KafkaCluster::close));
+        // one after the other: the first creates the store's tables
+        for (Coordinator.Instance tc : cluster.tcs()) {
+            starting("Seata " + tc.name(), tc.port(), () -> Coordinator.startOnDatabase(stops, settings, tc, cluster.tcHost(),
+                    Coordinator.DATABASE));
+        }
+        startServices(cluster.services());
+        starting("HAProxy", cluster.balancerPort(),
+                () -> Balancer.start(stops, settings, cluster.balancerPort(), cluster.apis()));
+
+        DemoData demo = new DemoData(settings);
+        demo.registerShoppers();
+        Banner.printCluster(settings, cluster, demo.sale(!settings.fresh()));
+        ready(cluster.services());
+    }
+
+    private void ready(List<ServiceJars.Service> services) {
+        for (ServiceJars.Service service : services) {
             if (!Probes.isUp(service.port())) {
-                throw new StackFailure(service.module() + " is no longer UP; see " + settings.logs());
+                throw new StackFailure(service.name() + " is no longer UP; see " + settings.logs());
             }
         }
         System.out.printf("all up in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
@@ -106,7 +153,7 @@ public final class LocalStack {
         Map<ChildProcess, Integer> starting = new LinkedHashMap<>();
         for (ServiceJars.Service service : services) {
             ChildProcess child = ServiceJars.start(stops, service, settings);
-            System.out.printf("%-22s starting on port %d (log %s)%n", service.module(), service.port(), child.log());
+            System.out.printf("%-22s starting on port %d (log %s)%n", service.name(), service.port(), child.log());
             starting.put(child, service.port());
         }
         starting.forEach((child, port) -> {

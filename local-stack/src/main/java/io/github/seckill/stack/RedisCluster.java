@@ -70,10 +70,24 @@ public final class RedisCluster implements AutoCloseable {
         for (int port : ports) {
             nodes.get(port).awaitReady(Duration.ofSeconds(20), () -> Probes.isRedis(port));
         }
-        if (!formed()) {
-            form();
+        // started again on its folder, a node knows the others from its nodes.conf: the cluster forms again by
+        // itself once they have heard from each other
+        if (!formed() && !knownBefore()) {
+            try {
+                form();
+            } catch (JedisException e) {
+                throw new StackFailure("cannot form the Redis Cluster on ports " + ports + ": " + e.getMessage(), e);
+            }
         }
         awaitFormed();
+    }
+
+    private boolean knownBefore() {
+        return ports.stream().anyMatch(port -> {
+            try (Jedis node = new Jedis(StackSettings.HOST, port, 2_000)) {
+                return !node.clusterInfo().contains("cluster_known_nodes:1\r");
+            }
+        });
     }
 
     /** Until every node sees every slot served and each master replicated. */

@@ -4,13 +4,22 @@ import static io.github.seckill.stack.StackSettings.HOST;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The platform's four Spring Boot services, each run from {@code <module>/target/<module>.jar}. */
 final class ServiceJars {
 
-    record Service(String module, int port) {
+    /**
+     * One service process: its module (the jar), its name (log file and working folder), its port, and the
+     * environment it gets beyond the stack's standard one.
+     */
+    record Service(String module, String name, int port, Map<String, String> env) {
+
+        Service(String module, int port) {
+            this(module, module, port, Map.of());
+        }
     }
 
     private ServiceJars() {
@@ -32,7 +41,7 @@ final class ServiceJars {
                 // that reports version 8 or later; MariaDB 11 (the embedded one) has no such column
                 "--spring.datasource.hikari.data-source-properties.useInformationSchema=false"));
         // the services read these variables in their application.yml
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "SECKILL_MYSQL_HOST", HOST,
                 "SECKILL_MYSQL_PORT", Integer.toString(settings.mysqlPort()),
                 "SECKILL_MYSQL_USER", settings.mysqlUser(),
@@ -41,11 +50,12 @@ final class ServiceJars {
                 "SECKILL_REDIS_PORT", Integer.toString(settings.redisPort()),
                 "SECKILL_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
                 "SECKILL_TC_ADDRESS", HOST + ":" + settings.tcPort(),
-                "SECKILL_ORDER_SERVICE_URL", StackSettings.url(settings.orderPort()));
+                "SECKILL_ORDER_SERVICE_URL", StackSettings.url(settings.orderPort())));
+        env.putAll(service.env());
         // only seckill-api answers shoppers; the others work behind Kafka or for the back office
         List<String> run = service.module().equals("seckill-api") ? command
                 : ChildProcess.niced(settings.backgroundNice(), command);
-        return ChildProcess.start(stops, service.module(), run, settings.data().resolve(service.module()), env,
+        return ChildProcess.start(stops, service.name(), run, settings.data().resolve(service.name()), env,
                 settings.logs());
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, String mysqlPassword,
         int mysqlPort, int redisPort, int kafkaPort, int kafkaControllerPort, int tcPort, int tcConsolePort,
-        int apiPort, int adminPort, int orderPort, int compensationPort, List<String> jvm, int backgroundNice) {
+        int apiPort, int adminPort, int orderPort, int compensationPort, List<String> jvm, int backgroundNice,
+        boolean cluster) {
 
     static final String HOST = "127.0.0.1";
 
@@ -25,8 +26,11 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
             "-XX:+UseSerialGC");
 
     static final String USAGE = """
-            usage: local-stack/run.sh [--fresh]
-              --fresh   delete the data folder first (local-stack/.data or $SECKILL_DATA_DIR)
+            usage: local-stack/run.sh [--fresh] [--cluster]
+              --fresh     delete the data folder first (local-stack/.data or $SECKILL_DATA_DIR)
+              --cluster   more than one of everything: a Redis Cluster (3 masters, 3 replicas), 3 Kafka brokers,
+                          2 Seata TCs on MySQL, 2 of each service but admin-service, HAProxy on the API port
+                          (local-stack/README.md lists its ports; it needs haproxy)
             ports (environment): SECKILL_MYSQL_PORT 3306, SECKILL_REDIS_PORT 6379, SECKILL_KAFKA_PORT 9092,
               SECKILL_KAFKA_CONTROLLER_PORT 9093, SECKILL_TC_PORT 8091, SECKILL_TC_CONSOLE_PORT 7091,
               SECKILL_API_PORT 8080, SECKILL_ADMIN_PORT 8081, SECKILL_ORDER_PORT 8082, SECKILL_COMPENSATION_PORT 8083
@@ -36,11 +40,13 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
 
     static StackSettings from(String[] args, Path repo, Map<String, String> env) {
         boolean fresh = false;
+        boolean cluster = false;
         for (String arg : args) {
-            if (!arg.equals("--fresh")) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
+            switch (arg) {
+                case "--fresh" -> fresh = true;
+                case "--cluster" -> cluster = true;
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
             }
-            fresh = true;
         }
         Path data = repo.resolve(env.getOrDefault("SECKILL_DATA_DIR", "local-stack/.data"))
                 .toAbsolutePath().normalize();
@@ -51,7 +57,8 @@ record StackSettings(Path repo, Path data, boolean fresh, String mysqlUser, Stri
                 port(env, "SECKILL_TC_PORT", 8091), port(env, "SECKILL_TC_CONSOLE_PORT", 7091),
                 port(env, "SECKILL_API_PORT", 8080), port(env, "SECKILL_ADMIN_PORT", 8081),
                 port(env, "SECKILL_ORDER_PORT", 8082), port(env, "SECKILL_COMPENSATION_PORT", 8083),
-                jvm(env.get("SECKILL_JVM_OPTIONS")), number(env, "SECKILL_BACKGROUND_NICE", 10, 0, 19, "0 to 19"));
+                jvm(env.get("SECKILL_JVM_OPTIONS")), number(env, "SECKILL_BACKGROUND_NICE", 10, 0, 19, "0 to 19"),
+                cluster);
     }
 
     private static List<String> jvm(String options) {

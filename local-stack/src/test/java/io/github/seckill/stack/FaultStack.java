@@ -3,6 +3,9 @@ package io.github.seckill.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,9 +42,9 @@ import io.github.seckill.testsupport.TestServers;
  * the test run's ({@link TestServers}); in {@link Mode#OWN_STORES} they are this stack's too (embedded
  * MariaDB and Redis with its append-only file, as local-stack runs them, and a TC), and the services
  * reach MariaDB, Redis and Kafka through TCP proxies that a fault can cut. In {@link Mode#REDIS_CLUSTER}
- * MariaDB and the TC are the test run's, Redis is a {@link RedisCluster} of this stack's (3 masters, 3
- * replicas) that the services reach through Spring Data Redis's cluster settings, and seckill-api and
- * order-service run twice.
+ * MariaDB is the test run's, the TC is a group of two of this stack's on the production store (a MySQL
+ * database of the run), Redis is a {@link RedisCluster} of this stack's (3 masters, 3 replicas) that the
+ * services reach through Spring Data Redis's cluster settings, and seckill-api and order-service run twice.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -78,6 +81,11 @@ final class FaultStack implements AutoCloseable {
     private EmbeddedMariaDb mariaDb;
     private Coordinator tc;
     private Endpoint tcAddress;
+    private final List<io.github.seckill.stack.Coordinator.Instance> tcGroup = new ArrayList<>();
+    private final List<ChildProcess> tcProcesses = new ArrayList<>();
+    private StackSettings tcSettings;
+    private String tcDatabase;
+    private String tcGroupAddress;
     private LettuceConnectionFactory redisConnection;
     private StringRedisTemplate redis;
     private BackOffice backOffice;
@@ -110,7 +118,7 @@ final class FaultStack implements AutoCloseable {
         controllerPort = Endpoint.freePort();
         if (mode == Mode.REDIS_CLUSTER) {
             mysql = TestServers.mysql();
-            tcAddress = TestServers.coordinator();
+            startCoordinatorGroup();
             redisPrefix = "sk";
             redisCluster = stops.start(() -> RedisCluster.start(home.resolve("redis-cluster"), RedisCluster.freePorts(6),
                     3, logs), RedisCluster::close);
@@ -156,6 +164,31 @@ final class FaultStack implements AutoCloseable {
         tcAddress = tc.endpoint();
     }
 
+    /**
+     * Two TCs on the production store, a MySQL database of this run, each with its own server node (the seed of
+     * the ids it hands out), named in their ids by the machine's address, which the services dial.
+     */
+    private void startCoordinatorGroup() {
+        String host = io.github.seckill.stack.Coordinator.advertisedHost();
+        tcSettings = StackSettings.from(new String[0], ServiceProcess.repoRoot(), Map.of(
+                "SECKILL_DATA_DIR", home.resolve("tc").toString(),
+                "SECKILL_MYSQL_PORT", Integer.toString(mysql.endpoint().port()),
+                "SECKILL_MYSQL_USER", mysql.user(), "SECKILL_MYSQL_PASSWORD", mysql.password(),
+                "SECKILL_BACKGROUND_NICE", "0"));
+        tcDatabase = TestServers.database("seata");
+        List<String> addresses = new ArrayList<>();
+        for (int node = 1; node <= 2; node++) {
+            var tc = new io.github.seckill.stack.Coordinator.Instance("coordinator-" + node, Endpoint.freePort(),
+                    Endpoint.freePort(), Endpoint.freePort(), node);
+            tcGroup.add(tc);
+            tcProcesses.add(io.github.seckill.stack.Coordinator.startOnDatabase(stops, tcSettings, tc, host,
+                    tcDatabase));
+            addresses.add(host + ":" + tc.port());
+        }
+        // Seata's file registry separates a group's addresses with ';'
+        tcGroupAddress = String.join(";", addresses);
+    }
+
     /** A proxy in front of the link's server, open; its port. */
     private int proxy(Link link) {
         int port = Endpoint.freePort();
@@ -181,7 +214,8 @@ final class FaultStack implements AutoCloseable {
         int instances = mode == Mode.REDIS_CLUSTER ? 2 : 1;
 
         Map<String, String> orderSettings = settings(common, "seckill_order");
-        orderSettings.put("seata.service.grouplist.default", tcAddress.toString());
+        orderSettings.put("seata.service.grouplist.default",
+                tcGroupAddress != null ? tcGroupAddress : tcAddress.toString());
         // a transaction a killed instance left open is settled within a fault run's patience
         orderSettings.put("seckill.hanging-tries.interval", "5s");
         orderSettings.put("seckill.hanging-tries.after", "20s");
@@ -290,6 +324,22 @@ final class FaultStack implements AutoCloseable {
         return orderServices.stream().map(o -> o.url("")).toList();
     }
 
+    /**
+     * Global transactions the {@code index}th TC of the group (0 for the first, which {@link #kill} kills) has
+     * committed since it started, from its Prometheus endpoint: Seata's {@code seata_transaction} counter of the
+     * status {@code AfterCommitted} (the 2.0.0 server counts a commit under that status only).
+     */
+    long committedBy(int index) throws IOException, InterruptedException {
+        URI metrics = URI.create("http://" + StackSettings.HOST + ":" + tcGroup.get(index).metricsPort() + "/metrics");
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return (long) scrape.body().lines()
+                .filter(line -> line.startsWith("seata_transaction{") && line.contains("meter=\"counter\"")
+                        && line.contains("status=\"AfterCommitted\""))
+                // seata_transaction{...} <value> <timestamp>
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).sum();
+    }
+
     /** The stack's Redis Cluster, in {@link Mode#REDIS_CLUSTER}. */
     RedisCluster redisCluster() {
         return own(redisCluster, "the Redis Cluster");
@@ -335,7 +385,13 @@ final class FaultStack implements AutoCloseable {
         switch (server) {
             case KAFKA -> kafka.kill();
             case REDIS -> own(redisServer, server).kill();
-            case TC -> own(tc, server).kill();
+            case TC -> {
+                if (tcProcesses.isEmpty()) {
+                    own(tc, server).kill();
+                } else {
+                    tcProcesses.get(0).kill(); // the first of the group
+                }
+            }
             case MARIADB -> throw new UnsupportedOperationException("MariaDB is frozen, not killed, in fault runs");
             default -> running.get(server).kill();
         }
@@ -348,7 +404,14 @@ final class FaultStack implements AutoCloseable {
                     controllerPort, StackSettings.LIGHT_JVM, logs);
             case REDIS -> redisServer = EmbeddedRedis.start(stops, home.resolve("redis"), directPorts.get(Link.REDIS),
                     logs);
-            case TC -> own(tc, server).start();
+            case TC -> {
+                if (tcProcesses.isEmpty()) {
+                    own(tc, server).start();
+                } else {
+                    tcProcesses.set(0, io.github.seckill.stack.Coordinator.startOnDatabase(stops, tcSettings,
+                            tcGroup.get(0), io.github.seckill.stack.Coordinator.advertisedHost(), tcDatabase));
+                }
+            }
             case MARIADB -> throw new UnsupportedOperationException("MariaDB is frozen, not killed, in fault runs");
             default -> {
                 ServiceProcess again = running.get(server).restart();

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -52,8 +53,9 @@ final class Pipeline implements AutoCloseable {
 
     Pipeline(Platform platform) {
         this.platform = platform;
-        this.connection = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(platform.redisHost(), platform.redisPort()));
+        this.connection = platform.redisCluster().isBlank()
+                ? new LettuceConnectionFactory(new RedisStandaloneConfiguration(platform.redisHost(), platform.redisPort()))
+                : new LettuceConnectionFactory(new RedisClusterConfiguration(List.of(platform.redisCluster().split(","))));
         connection.afterPropertiesSet();
         this.redis = new StringRedisTemplate(connection);
     }

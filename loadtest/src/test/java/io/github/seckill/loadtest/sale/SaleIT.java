@@ -58,7 +58,7 @@ class SaleIT {
         ServiceProcess api = started(ServiceProcess.start("seckill-api", apiSettings));
 
         platform = new Platform(URI.create(api.baseUrl()), URI.create(admin.baseUrl()), "admin", "admin", ordersDb,
-                db.user(), db.password(), redis.host(), redis.port(), TestServers.redisPrefix(),
+                db.user(), db.password(), redis.host(), redis.port(), "", TestServers.redisPrefix(),
                 "local-development-secret-change-me-0123456789", "seckill", "seckill-api");
     }
 

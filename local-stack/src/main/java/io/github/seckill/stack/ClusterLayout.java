@@ -51,6 +51,8 @@ record ClusterLayout(List<Integer> redisPorts, List<KafkaBroker.Node> kafka, Str
             services.add(service("seckill-api", "seckill-api-" + i, s.apiPort() + i * SECOND, common, Map.of(
                     "SECKILL_ORDER_SERVICE_URL", StackSettings.url(i == 1 ? order1 : order2),
                     "SPRING_DATA_REDIS_CLIENTNAME", "seckill-api-" + i,
+                    // a 202 only once the replica of the sale's master holds the reservation (ADR 17)
+                    "SECKILL_PURCHASE_REPLICA_ACKS", "1",
                     "SECKILL_TRUSTED_PROXIES", BALANCER_SOURCE.replace(".", "\\."))));
         }
         services.add(service("admin-service", "admin-service", s.adminPort(), common, Map.of()));

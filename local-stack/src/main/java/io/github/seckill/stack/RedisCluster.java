@@ -126,6 +126,22 @@ public final class RedisCluster implements AutoCloseable {
         nodes.get(port).kill();
     }
 
+    /** The process id of the node on {@code port}, for a signal that is not a kill (SIGSTOP, SIGCONT). */
+    public long pid(int port) {
+        return nodes.get(port).pid();
+    }
+
+    /** The ports of the nodes replicating the master on {@code masterPort}, as that master sees them. */
+    public List<Integer> replicasOf(int masterPort) {
+        try (Jedis master = new Jedis(StackSettings.HOST, masterPort, 2_000)) {
+            String id = master.clusterMyId();
+            return master.clusterNodes().lines().map(line -> line.split(" "))
+                    .filter(f -> f[3].equals(id) && f[2].contains("slave"))
+                    .map(f -> Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))))
+                    .toList();
+        }
+    }
+
     /** The node on {@code port} started again on its data (its append-only file and nodes.conf). */
     public void restart(int port) {
         ChildProcess again = startNode(port);

@@ -53,6 +53,8 @@ class ClusterLayoutTest {
                 .containsEntry("SECKILL_ORDER_SERVICE_URL", "http://127.0.0.1:8082")
                 .containsEntry("SPRING_DATA_REDIS_CLIENTNAME", "seckill-api-1");
         assertThat(cluster.apis().get(1).env()).containsEntry("SECKILL_ORDER_SERVICE_URL", "http://127.0.0.1:8182");
+        assertThat(cluster.apis()).allSatisfy(api -> assertThat(api.env())
+                .containsEntry("SECKILL_PURCHASE_REPLICA_ACKS", "1"));
 
         String config = Balancer.config(8080, cluster.apis());
         assertThat(config).contains("bind 127.0.0.1:8080", "option forwardfor", "source 127.0.0.2",

@@ -249,6 +249,10 @@ final class FaultStack implements AutoCloseable {
         if (instances > 1) {
             apiSettings.put("spring.data.redis.client-name", "seckill-api-1"); // its connections in CLIENT LIST
         }
+        if (redisCluster != null) {
+            // a 202 only once the replica of the sale's master holds the reservation (ADR 17)
+            apiSettings.put("seckill.purchase.replica-acks", "1");
+        }
         ServiceProcess api = started(Server.SECKILL_API, ServiceProcess.start("seckill-api", apiSettings));
         apis.add(api);
         for (int i = 2; i <= instances; i++) {

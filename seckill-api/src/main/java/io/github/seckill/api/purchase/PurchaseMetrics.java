@@ -22,6 +22,7 @@ class PurchaseMetrics {
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Counter unreplicated;
 
     PurchaseMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +34,9 @@ class PurchaseMetrics {
         }
         latency = Timer.builder("seckill.purchase.latency").description("purchase request latency")
                 .publishPercentileHistogram().register(registry);
+        unreplicated = Counter.builder("seckill.purchase.unreplicated")
+                .description("purchases answered 202 before a replica of their Redis master acknowledged them")
+                .register(registry);
     }
 
     private Counter outcome(String outcome) {
@@ -58,6 +62,10 @@ class PurchaseMetrics {
 
     void count(String outcome) {
         outcome(outcome).increment();
+    }
+
+    void unreplicated() {
+        unreplicated.increment();
     }
 
     void unavailable() {

@@ -3,7 +3,9 @@ package io.github.seckill.api.purchase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.redis.ReplicaAcks;
 import io.github.seckill.common.redis.Reservation;
 import io.github.seckill.common.redis.ReserveOutcome;
 import io.github.seckill.common.redis.Reservations;
@@ -51,12 +54,13 @@ class Purchases {
     private final Breakers breakers;
     private final NodeLease nodes;
     private final Withdrawals withdrawals;
+    private final ReplicaAcks replicaAcks;
     private final Clock clock;
 
     Purchases(Reservations reservations, Catalogue catalogue, KafkaTemplate<String, String> kafka, ObjectMapper json,
             TopicSettings topics, PurchaseSettings settings, PurchaseMetrics metrics, SoldOutFlags soldOut,
             SaleAnnouncements announcements, Breakers breakers, NodeLease nodes, Withdrawals withdrawals,
-            Clock clock) {
+            ReplicaAcks replicaAcks, Clock clock) {
         this.reservations = reservations;
         this.catalogue = catalogue;
         this.kafka = kafka;
@@ -69,6 +73,7 @@ class Purchases {
         this.breakers = breakers;
         this.nodes = nodes;
         this.withdrawals = withdrawals;
+        this.replicaAcks = replicaAcks;
         this.clock = clock;
     }
 
@@ -141,8 +146,32 @@ class Purchases {
             }
             throw refuse(reservation.outcome(), activityId, terms.startAt(), now);
         }
+        // asked now, answered while Kafka acknowledges the order
+        CompletableFuture<Boolean> replicated = replicaAcks.await(activityId);
         publish(order, payload, broker);
+        awaitReplicas(order, replicated);
         metrics.accepted();
+    }
+
+    /**
+     * Until a replica of the sale's master holds the reservation, so that a failover cannot take it back
+     * (ADR 17); one that did not acknowledge in time is answered 202 all the same, and counted: the
+     * reservation is lost only if the master now dies before it replicates, a second fault.
+     */
+    private void awaitReplicas(OrderPlaced order, CompletableFuture<Boolean> replicated) {
+        boolean acked;
+        try {
+            acked = replicated.get(replicaAcks.patience().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acked = false;
+        } catch (ExecutionException | TimeoutException e) {
+            acked = false;
+        }
+        if (!acked) {
+            metrics.unreplicated();
+            log.debug("order {} accepted before a replica acknowledged its reservation", order.orderId());
+        }
     }
 
     private RuntimeException refuse(ReserveOutcome outcome, long activityId, Instant startAt, Instant now) {

@@ -32,7 +32,7 @@ class SoldOutFlagsTest {
     };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SoldOutFlags flags = new SoldOutFlags(clock, new PurchaseSettings(Duration.ofSeconds(2), Duration.ofSeconds(30),
-            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1)), meters);
+            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 0, Duration.ofMillis(50)), meters);
 
     @Test
     void aFlagRefusesAndCountsUntilItLapses() {

@@ -61,6 +61,14 @@ public record ActivityKeys(String prefix, long activityId) {
         return key("limit");
     }
 
+    /**
+     * The barrier {@link ReplicaAcks} writes before it asks the replicas what they hold; it expires a
+     * minute after its last write, so it is not among {@link #all()}.
+     */
+    public String replicated() {
+        return key("replicated");
+    }
+
     List<String> forReserve() {
         return List.of(meta(), stock(), buyers(), ledger(), pending());
     }

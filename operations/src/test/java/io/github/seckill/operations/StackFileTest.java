@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * stack.yaml and its variants. The Docker CLI, where installed, judges them as {@code docker stack
@@ -29,20 +32,65 @@ class StackFileTest {
             "compensation-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(SECKILL_[A-Z_]+):([^}]*)}");
 
+    /**
+     * Each deployable combination, merged as {@code docker stack deploy} merges it. The merge appends lists,
+     * so a variant that restates a list of stack.yaml's (a healthcheck's test, placement constraints) would
+     * double it: the merged result has each once.
+     */
     @ParameterizedTest
-    @ValueSource(strings = { "", "stack.ha.yaml", "stack.raft.yaml", "stack.ha.yaml,stack.raft.yaml" })
+    @ValueSource(strings = { "", "stack.ha.yaml", "stack.raft.yaml", "stack.ha.yaml,stack.raft.yaml",
+            "stack.ha.yaml,stack.cluster.yaml" })
     void dockerStackConfigAcceptsTheStackAndEachVariant(String variants) throws Exception {
         Assumptions.assumeTrue(docker(), "no docker CLI on the PATH: the YAML checks below still run");
-        List<String> command = new ArrayList<>(List.of("docker", "stack", "config", "-c", "stack.yaml"));
-        for (String variant : variants.isEmpty() ? new String[0] : variants.split(",")) {
-            command.addAll(List.of("-c", variant));
-        }
-        Process process = new ProcessBuilder(command).directory(OpsFiles.root().toFile()).redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("seckill-api:", "coordinator:", "grafana:");
+        List<String> files = variants.isEmpty() ? List.of() : List.of(variants.split(","));
+        // the cluster variant requires the port seckill-api stays published on (stack.cluster.yaml's header)
+        Config merged = dockerStackConfig(files.contains("stack.cluster.yaml") ? API_PORT : null, files);
+        assertThat(merged.exitValue()).as(merged.errors()).isZero();
+        assertThat(merged.output()).contains("seckill-api:", "coordinator:", "grafana:");
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) merged.yaml().get("services");
+        services.forEach((name, service) -> {
+            Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
+            if (healthcheck != null) {
+                List<String> test = (List<String>) healthcheck.get("test");
+                assertThat(test).as("%s: healthcheck test", name)
+                        .filteredOn(word -> List.of("CMD", "CMD-SHELL", "NONE").contains(word)).hasSize(1);
+                if (test.get(0).equals("CMD-SHELL")) {
+                    assertThat(test).as("%s: healthcheck test", name).hasSize(2);
+                }
+            }
+            Map<String, Object> placement = (Map<String, Object>) deploy(service).get("placement");
+            if (placement != null && placement.get("constraints") != null) {
+                assertThat((List<String>) placement.get("constraints")).as("%s: constraints", name).doesNotHaveDuplicates();
+            }
+        });
+    }
+
+    /**
+     * A later Compose file cannot take back a port stack.yaml publishes: the cluster variant moves seckill-api to
+     * SECKILL_API_PORT, which it requires, and leaves 8080 to HAProxy alone, in host mode.
+     */
+    @Test
+    void clusterVariantLeaves8080ToHaproxyAndRequiresAnotherPortForSeckillApi() throws Exception {
+        Assumptions.assumeTrue(docker(), "no docker CLI on the PATH");
+        List<String> files = List.of("stack.ha.yaml", "stack.cluster.yaml");
+        Config unset = dockerStackConfig(null, files);
+        assertThat(unset.exitValue()).isNotZero();
+        assertThat(unset.errors()).contains("required variable SECKILL_API_PORT is missing a value");
+
+        Config merged = dockerStackConfig(API_PORT, files);
+        assertThat(merged.exitValue()).as(merged.errors()).isZero();
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) merged.yaml().get("services");
+        assertThat((List<Map<String, Object>>) services.get("seckill-api").get("ports")).containsExactly(
+                Map.of("mode", "ingress", "target", 8080, "published", Integer.parseInt(API_PORT), "protocol", "tcp"));
+        assertThat((List<Map<String, Object>>) services.get("haproxy").get("ports")).containsExactly(
+                Map.of("mode", "host", "target", 8080, "published", 8080, "protocol", "tcp"));
+        services.forEach((name, service) -> {
+            List<Map<String, Object>> ports = (List<Map<String, Object>>) service.getOrDefault("ports", List.of());
+            if (!name.equals("haproxy")) {
+                assertThat(ports).as(name).noneMatch(port -> Integer.valueOf(8080).equals(port.get("published")));
+            }
+        });
+        assertThat((Integer) deploy(services.get("redis")).get("replicas")).isZero();
     }
 
     @Test
@@ -128,8 +176,10 @@ class StackFileTest {
                     .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093")
                     .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2);
         }
+        // topics the services create get three replicas too: with one, min.insync.replicas 2 refuses every write
         SERVICES.forEach(s -> assertThat((Map<String, Object>) ha.get(s).get("environment"))
-                .containsEntry("SECKILL_KAFKA_BOOTSTRAP", "kafka:9092,kafka-2:9092,kafka-3:9092"));
+                .containsEntry("SECKILL_KAFKA_BOOTSTRAP", "kafka:9092,kafka-2:9092,kafka-3:9092")
+                .containsEntry("SECKILL_TOPICS_REPLICAS", "3"));
     }
 
     @Test
@@ -145,19 +195,49 @@ class StackFileTest {
                 .containsEntry("SEATA_REGISTRY_TYPE", "raft");
     }
 
-    private static Map<String, Map<String, Object>> services(String file) {
+    private static final String API_PORT = "8090";
+
+    /** What {@code docker stack config} made of stack.yaml and {@code variants}, with SECKILL_API_PORT as given. */
+    private static Config dockerStackConfig(String apiPort, List<String> variants) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker", "stack", "config", "-c", "stack.yaml"));
+        variants.forEach(variant -> command.addAll(List.of("-c", variant)));
+        Path errors = Files.createTempFile("docker-stack-config", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(OpsFiles.root().toFile())
+                    .redirectError(errors.toFile());
+            builder.environment().remove("SECKILL_API_PORT");
+            if (apiPort != null) {
+                builder.environment().put("SECKILL_API_PORT", apiPort);
+            }
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            return new Config(process.exitValue(), output, Files.readString(errors));
+        } finally {
+            Files.delete(errors);
+        }
+    }
+
+    private record Config(int exitValue, String output, String errors) {
+
+        Map<String, Object> yaml() {
+            return new Yaml(new LoaderOptions()).load(output);
+        }
+    }
+
+    static Map<String, Map<String, Object>> services(String file) {
         return (Map<String, Map<String, Object>>) OpsFiles.yaml(OpsFiles.resolve(file)).get("services");
     }
 
-    private static Map<String, Object> deploy(Map<String, Object> service) {
-        return (Map<String, Object>) service.get("deploy");
+    static Map<String, Object> deploy(Map<String, Object> service) {
+        return (Map<String, Object>) service.getOrDefault("deploy", Map.of());
     }
 
     private static List<String> targets(Map<String, Object> service) {
         return ((List<Map<String, String>>) service.get("configs")).stream().map(c -> c.get("target")).toList();
     }
 
-    private static boolean docker() {
+    static boolean docker() {
         try {
             return new ProcessBuilder("docker", "--version").start().waitFor() == 0;
         } catch (IOException e) {

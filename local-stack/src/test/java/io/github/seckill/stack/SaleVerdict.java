@@ -186,7 +186,7 @@ final class SaleVerdict {
 
     private static long[] stockRow(Connection mysql, long sale) throws SQLException {
         try (PreparedStatement ps = mysql.prepareStatement(
-                "SELECT remaining, sold FROM activity_stock WHERE activity_id = ?")) {
+                "SELECT SUM(remaining), SUM(sold) FROM activity_stock WHERE activity_id = ? GROUP BY activity_id")) {
             ps.setLong(1, sale);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("stock row of sale %d", sale).isTrue();

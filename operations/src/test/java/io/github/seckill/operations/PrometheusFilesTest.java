@@ -27,7 +27,7 @@ class PrometheusFilesTest {
         for (String config : List.of("prometheus/prometheus.yml", "prometheus/prometheus-local.yml")) {
             Promtool.Result result = Promtool.run(OpsFiles.root(), "check", "config", config);
             assertThat(result.ok()).as("promtool check config %s:%n%s", config, result.output()).isTrue();
-            assertThat(result.output()).contains("SUCCESS: 11 rules found");
+            assertThat(result.output()).contains("SUCCESS: 12 rules found");
         }
     }
 

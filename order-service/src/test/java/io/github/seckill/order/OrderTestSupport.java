@@ -122,7 +122,7 @@ public abstract class OrderTestSupport {
     }
 
     protected long mysqlRemaining(long sale) {
-        return jdbc.queryForObject("SELECT remaining FROM activity_stock WHERE activity_id = ?", Long.class, sale);
+        return jdbc.queryForObject("SELECT SUM(remaining) FROM activity_stock WHERE activity_id = ?", Long.class, sale);
     }
 
     protected InvariantReport invariants(long sale) throws Exception {

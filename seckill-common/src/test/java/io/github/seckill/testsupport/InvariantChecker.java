@@ -67,9 +67,9 @@ public final class InvariantChecker {
         long maxPerUser = single(mysql, "SELECT COALESCE(MAX(q), 0) FROM (SELECT SUM(quantity) q FROM orders"
                 + " WHERE activity_id = ? AND status IN ('CREATED', 'PAID') GROUP BY user_id) t", sale);
         long limit = reservations.terms(sale).orElseThrow().limitPerUser();
-        long mysqlRemaining = single(mysql, "SELECT COALESCE(MAX(remaining), -1) FROM activity_stock WHERE activity_id = ?",
+        long mysqlRemaining = single(mysql, "SELECT COALESCE(SUM(remaining), -1) FROM activity_stock WHERE activity_id = ?",
                 sale);
-        long mysqlSold = single(mysql, "SELECT COALESCE(MAX(sold), 0) FROM activity_stock WHERE activity_id = ?", sale);
+        long mysqlSold = single(mysql, "SELECT COALESCE(SUM(sold), 0) FROM activity_stock WHERE activity_id = ?", sale);
 
         expect(violations, sold + live <= total, "I1 oversold: sold " + sold + " + live " + live + " > total " + total);
         expect(violations, maxPerUser <= limit, "I2 a user holds " + maxPerUser + " > limit " + limit + " in MySQL");
@@ -77,7 +77,7 @@ public final class InvariantChecker {
             expect(violations, available + live + sold == total, "I3 available " + available + " + live " + live
                     + " + sold " + sold + " != total " + total);
             expect(violations, mysqlSold == sold && (rows.isEmpty() || mysqlRemaining + mysqlSold == total),
-                    "I3 MySQL stock row (remaining " + mysqlRemaining + ", sold " + mysqlSold + ") disagrees with its"
+                    "I3 MySQL stock rows (remaining " + mysqlRemaining + ", sold " + mysqlSold + ") disagrees with its"
                             + " orders (sold " + sold + ")");
             expect(violations, live == 0, "I4 " + live + " units still reserved after the pipeline went quiet");
             settled(states, rows, violations);

@@ -19,7 +19,7 @@ import io.github.seckill.order.stock.SaleStocks;
 /**
  * Cancels a created order in one Seata global transaction (ADR 6): AT on MySQL (order CANCELLED
  * by a conditional UPDATE, stock and buyer quota back) and TCC on Redis (stock and quota back at
- * confirm). The conditional UPDATE decides a race with a payment: exactly one of them wins. The CANCELLED
+ * confirm; the units go to the slice the order id picks, ADR 18). The conditional UPDATE decides a race with a payment: exactly one of them wins. The CANCELLED
  * event goes to the outbox in the same AT branch (ADR 14).
  */
 @Component
@@ -53,7 +53,7 @@ class CancelTransaction {
                 RootContext.getXID());
         restock.restock(null, order.activityId(), Long.toString(order.orderId()));
         turns.take(List.of(order.activityId())); // given back by the caller once the global transaction ended
-        stocks.giveBack(order.activityId(), order.quantity());
+        stocks.giveBack(order.activityId(), stocks.slice(order.orderId()), order.quantity());
         quotas.giveBack(order.activityId(), order.userId(), order.quantity());
     }
 }

@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.github.seckill.common.messaging.OrderPlaced;
@@ -24,10 +26,13 @@ import io.github.seckill.order.stock.SaleStocks;
 /**
  * One Seata global transaction for a batch of orders (ADR 5): a TCC branch per sale (per thousand of its
  * orders) on the Redis reservations, and one AT branch on MySQL with one multi-row insert, one stock decrement per sale
- * and one quota update per sale, so the hot stock row is locked once per batch, not per order. The orders'
+ * and one quota update per sale, so the sale's stock row is locked once per batch, not per order; the row
+ * is the slice of the batch's partition (ADR 18), so another instance's batches do not wait for it. The orders'
  * CREATED events go to the outbox in the same branch, one more multi-row insert (ADR 14): a batch that
  * rolls back leaves none.
- * {@code @Transactional} sits on the same method so the MySQL work is a single AT branch.
+ * {@code @Transactional} sits on the same method so the MySQL work is a single AT branch, READ COMMITTED:
+ * under REPEATABLE READ the quota upsert and Seata's before image of it take gap locks around buyers who
+ * have no row yet, and batches of other instances inserting their buyers wait on them (ADR 18).
  */
 @Component
 class OrderBatch {
@@ -61,8 +66,8 @@ class OrderBatch {
      * the turns of its sales ({@link SaleTurns}); the caller gives them back after this returns or throws.
      */
     @GlobalTransactional(name = "place-orders", timeoutMills = 30_000)
-    @Transactional
-    public BatchResult place(List<OrderPlaced> orders) {
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public BatchResult place(List<OrderPlaced> orders, int partition) {
         Map<Long, TryOutcome> tried = new HashMap<>();
         bySale(orders).forEach((sale, group) -> {
             for (int from = 0; from < group.size(); from += IDS_PER_BRANCH) {
@@ -77,16 +82,17 @@ class OrderBatch {
             events.created(held, RootContext.getXID());
             Map<Long, List<OrderPlaced>> sales = bySale(held);
             turns.take(sales.keySet()); // given back by the caller once the global transaction ended
-            sales.forEach(this::takeStockAndQuota);
+            int slice = stocks.slice(partition);
+            new TreeMap<>(sales).forEach((sale, group) -> takeStockAndQuota(sale, slice, group)); // rows in one order
         }
         Map<Long, TryOutcome> notHeld = new LinkedHashMap<>(tried);
         held.forEach(o -> notHeld.remove(o.orderId()));
         return new BatchResult(held, notHeld);
     }
 
-    private void takeStockAndQuota(long sale, List<OrderPlaced> orders) {
+    private void takeStockAndQuota(long sale, int slice, List<OrderPlaced> orders) {
         int quantity = orders.stream().mapToInt(OrderPlaced::quantity).sum();
-        if (!stocks.take(sale, quantity)) {
+        if (!stocks.take(sale, slice, quantity)) {
             throw Refusal.noStock(sale, quantity);
         }
         Map<Long, Integer> byUser = orders.stream().collect(groupingBy(OrderPlaced::userId, LinkedHashMap::new,

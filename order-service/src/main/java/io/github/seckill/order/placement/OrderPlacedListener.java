@@ -2,6 +2,8 @@ package io.github.seckill.order.placement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -16,10 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.seckill.common.messaging.OrderPlaced;
 
 /**
- * Consumes {@code OrderPlaced} a poll at a time: one batch, one global transaction. The offsets
- * are committed only after every order's outcome is settled (committed, refused, or handed to the
- * ladder); a crash before that replays the batch, which placement absorbs (the order id is MySQL's
- * primary key). One consumer per partition.
+ * Consumes {@code OrderPlaced} a poll at a time: one batch per partition in the poll (one consumer per
+ * partition makes that one batch), one global transaction each, taking stock from its partition's slice
+ * (ADR 18). The offsets are committed only after every order's outcome is settled (committed, refused,
+ * or handed to the ladder); a crash before that replays the poll, which placement absorbs (the order id
+ * is MySQL's primary key).
  */
 @Component
 class OrderPlacedListener {
@@ -37,18 +40,17 @@ class OrderPlacedListener {
     @KafkaListener(id = "order-placement", idIsGroup = false, topics = "${seckill.topics.order-placed}", batch = "true",
             concurrency = "${seckill.placement.concurrency:${seckill.topics.partitions:6}}")
     void on(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
-        List<OrderPlaced> orders = new ArrayList<>(records.size());
+        Map<Integer, List<OrderPlaced>> byPartition = new TreeMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                orders.add(json.readValue(record.value(), OrderPlaced.class));
+                byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                        .add(json.readValue(record.value(), OrderPlaced.class));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 log.error("unreadable OrderPlaced at {}-{}@{} skipped: {}", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }
         }
-        if (!orders.isEmpty()) {
-            placement.place(orders);
-        }
+        byPartition.forEach((partition, orders) -> placement.place(orders, partition));
         ack.acknowledge();
     }
 }

@@ -72,9 +72,17 @@ public class Placement {
         return place(List.of(order)).get(order.orderId());
     }
 
-    /** Places the batch; the outcome per order id. Transient failures go to the compensation ladder. */
+    /** {@link #place(List, int)} of orders from no partition: the first order's id picks the stock slice. */
     public Map<Long, Outcome> place(List<OrderPlaced> orders) {
-        return place(orders, true);
+        return place(orders, orders.isEmpty() ? 0 : Long.hashCode(orders.get(0).orderId()));
+    }
+
+    /**
+     * Places the batch, taking stock from the slice of {@code partition} first (ADR 18); the outcome per order
+     * id. Transient failures go to the compensation ladder.
+     */
+    public Map<Long, Outcome> place(List<OrderPlaced> orders, int partition) {
+        return place(orders, partition, true);
     }
 
     /**
@@ -82,10 +90,10 @@ public class Placement {
      * reported (RETRYING), not handed to the ladder again; the ladder schedules its next attempt.
      */
     public Outcome redrive(OrderPlaced order) {
-        return place(List.of(order), false).get(order.orderId());
+        return place(List.of(order), Long.hashCode(order.orderId()), false).get(order.orderId());
     }
 
-    private Map<Long, Outcome> place(List<OrderPlaced> orders, boolean handOff) {
+    private Map<Long, Outcome> place(List<OrderPlaced> orders, int partition, boolean handOff) {
         Map<Long, OrderPlaced> unique = new LinkedHashMap<>();
         orders.forEach(o -> unique.putIfAbsent(o.orderId(), o));
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
@@ -103,19 +111,19 @@ public class Placement {
             }
         });
         if (!fresh.isEmpty()) {
-            outcomes.putAll(attempt(fresh, handOff));
+            outcomes.putAll(attempt(fresh, partition, handOff));
         }
         outcomes.values().forEach(metrics::outcome);
         return outcomes;
     }
 
-    private Map<Long, Outcome> attempt(List<OrderPlaced> orders, boolean handOff) {
+    private Map<Long, Outcome> attempt(List<OrderPlaced> orders, int partition, boolean handOff) {
         long start = System.nanoTime();
         try {
             preparation.prepare(orders);
             BatchResult result;
             try {
-                result = batch.place(orders);
+                result = batch.place(orders, partition);
             } finally {
                 turns.giveBack();
             }
@@ -132,8 +140,9 @@ public class Placement {
                 // instead of a thousand, and a batch that ran out of time is retried in two.
                 int half = orders.size() / 2;
                 log.info("batch of {} rolled back ({}); placing it again in halves", orders.size(), e.toString());
-                Map<Long, Outcome> outcomes = new LinkedHashMap<>(attempt(orders.subList(0, half), handOff));
-                outcomes.putAll(attempt(orders.subList(half, orders.size()), handOff));
+                Map<Long, Outcome> outcomes = new LinkedHashMap<>(attempt(orders.subList(0, half), partition,
+                        handOff));
+                outcomes.putAll(attempt(orders.subList(half, orders.size()), partition, handOff));
                 return outcomes;
             }
             return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e, handOff));

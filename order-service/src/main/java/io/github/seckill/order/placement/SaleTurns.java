@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * sale's hot rows (stock, buyer quotas) through to its global commit. Without it, the consumer
  * threads of one instance race each other for Seata's global lock on the stock row: the losers hold
  * the row's database lock while they retry, time out, roll back and are retried order by order,
- * which under a steady stream snowballs (ADR 9). Instances still meet at Seata's global lock.
+ * which under a steady stream snowballs (ADR 9). Between instances the stock slices keep them apart:
+ * each instance's consumers take from the slices of their own partitions (ADR 18).
  * A thread takes its turns once per transaction and gives them all back after the transaction ended.
  */
 @Component

@@ -53,7 +53,7 @@ class StockLevels {
         levels.forEach((activityId, values) -> {
             try {
                 reservations.remaining(activityId).ifPresent(values[0]::set);
-                jdbc.query("SELECT remaining FROM activity_stock WHERE activity_id = ?",
+                jdbc.query("SELECT SUM(remaining) FROM activity_stock WHERE activity_id = ? GROUP BY activity_id",
                         rs -> { values[1].set(rs.getLong(1)); }, activityId);
             } catch (DataAccessException e) {
                 log.debug("stock of sale {} not read: {}", activityId, e.getMessage());

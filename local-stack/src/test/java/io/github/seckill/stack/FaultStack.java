@@ -45,10 +45,12 @@ import io.github.seckill.testsupport.TestServers;
  * MariaDB is the test run's, the TC is a group of two of this stack's on the production store (a MySQL
  * database of the run), Redis is a {@link RedisCluster} of this stack's (3 masters, 3 replicas) that the
  * services reach through Spring Data Redis's cluster settings, and seckill-api and order-service run twice.
+ * In {@link Mode#KAFKA_CLUSTER} the stores and the TC are as in {@link Mode#SHARED_STORES}, and Kafka is a
+ * {@link KafkaCluster} of three brokers of this stack's, the services' topics on all three.
  */
 final class FaultStack implements AutoCloseable {
 
-    enum Mode { SHARED_STORES, OWN_STORES, REDIS_CLUSTER }
+    enum Mode { SHARED_STORES, OWN_STORES, REDIS_CLUSTER, KAFKA_CLUSTER }
 
     /** A server a fault can kill or freeze. */
     enum Server { KAFKA, REDIS, MARIADB, TC, ORDER_SERVICE, SECKILL_API, COMPENSATION }
@@ -74,6 +76,7 @@ final class FaultStack implements AutoCloseable {
     private int redisForServices;
     private int kafkaForServices;
     private ChildProcess kafka;
+    private KafkaCluster kafkaCluster;
     private ChildProcess redisServer;
     private RedisCluster redisCluster;
     private final List<ServiceProcess> apis = new ArrayList<>();
@@ -125,6 +128,17 @@ final class FaultStack implements AutoCloseable {
             kafkaForServices = kafkaPort;
             kafka = KafkaBroker.start(stops, home.resolve("kafka"), kafkaPort, controllerPort, StackSettings.LIGHT_JVM,
                     logs);
+            return;
+        }
+        if (mode == Mode.KAFKA_CLUSTER) {
+            mysql = TestServers.mysql();
+            Endpoint redisAt = TestServers.redis();
+            directPorts.put(Link.REDIS, redisAt.port());
+            redisForServices = redisAt.port();
+            redisPrefix = TestServers.redisPrefix();
+            tcAddress = TestServers.coordinator();
+            kafkaCluster = stops.start(() -> KafkaCluster.start(home.resolve("kafka-cluster"), 3,
+                    StackSettings.LIGHT_JVM, logs), KafkaCluster::close);
             return;
         }
         if (mode == Mode.SHARED_STORES) {
@@ -204,7 +218,11 @@ final class FaultStack implements AutoCloseable {
                 "spring.datasource.username", mysql.user(),
                 "spring.datasource.password", mysql.password(),
                 "seckill.redis.key-prefix", redisPrefix,
-                "spring.kafka.bootstrap-servers", StackSettings.HOST + ":" + kafkaForServices));
+                "spring.kafka.bootstrap-servers", kafkaCluster != null ? kafkaCluster.bootstrapServers()
+                        : StackSettings.HOST + ":" + kafkaForServices));
+        if (kafkaCluster != null) {
+            common.put("seckill.topics.replicas", "3"); // each write on two of the three before its ack
+        }
         if (redisCluster != null) {
             common.put("spring.data.redis.cluster.nodes", redisCluster.nodesSetting());
         } else {
@@ -342,6 +360,11 @@ final class FaultStack implements AutoCloseable {
                         && line.contains("status=\"AfterCommitted\""))
                 // seata_transaction{...} <value> <timestamp>
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).sum();
+    }
+
+    /** The stack's three Kafka brokers, in {@link Mode#KAFKA_CLUSTER}. */
+    KafkaCluster kafkaCluster() {
+        return own(kafkaCluster, "the Kafka cluster");
     }
 
     /** The stack's Redis Cluster, in {@link Mode#REDIS_CLUSTER}. */

@@ -5,6 +5,9 @@
 # that CPU allows, and the machine. Sends load to 127.0.0.1 only and stops by itself.
 #
 #   loadtest/purchase-vs-bare/run.sh            # defaults below; override e.g. DURATION=30 CONNECTIONS=64
+#   INSTANCES=2 loadtest/purchase-vs-bare/run.sh   # two seckill-api processes (ports PORT, PORT+1), one
+#                                                # wrk each with half the connections; req/s and CPU summed,
+#                                                # percentiles the worse instance's
 #
 # Each endpoint is warmed up in 10 s rounds until the JIT compilers are done with it: at least WARMUP
 # seconds, then until a round spends under WARMUP_COMPILE_MS of compiler time (seckill-api's
@@ -25,18 +28,19 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 USERS=${USERS:-200}
 PORT=${PORT:-18480}
+INSTANCES=${INSTANCES:-1}
 MYSQL_USER=${MYSQL_USER:-root}
 MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
 API_JVM=${API_JVM:--Xms768m -Xmx768m -XX:+UseParallelGC}
 RUN=bench$(date +%s)
 SALE=$(( $(date +%s) % 1000000 + 9000000 ))
 WORK=$(mktemp -d /tmp/purchase-vs-bare.XXXXXX)
-API_PID=""
+API_PIDS=()
 KAFKA_PID=""
 
 cleanup() {
   rm -f "$WORK/seckill-api.jar" # the logs stay in $WORK
-  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  for pid in "${API_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [ -n "$KAFKA_PID" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null || true
   [ -f "$HERE/target/cp.txt" ] && java -cp "$HERE/target/classes:$(cat "$HERE/target/cp.txt")" \
     io.github.seckill.loadtest.bench.Bench cleanup 127.0.0.1 6379 "$RUN" >/dev/null 2>&1 || true
@@ -69,35 +73,53 @@ else
   [ -n "$KAFKA" ] || { cat "$WORK/kafka.log"; exit 1; }
 fi
 
-echo "== starting seckill-api on 127.0.0.1:$PORT (Kafka $KAFKA, key prefix $RUN)"
-# Limits stay on. The per-address limit is off: every request of this run comes from 127.0.0.1.
-java $API_JVM -jar "$WORK/seckill-api.jar" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/seckill_api_bench?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true" \
-  --spring.datasource.username="$MYSQL_USER" --spring.datasource.password="$MYSQL_PASSWORD" \
-  --spring.kafka.bootstrap-servers="$KAFKA" --seckill.topics.order-placed="seckill.order.placed.$RUN" \
-  --seckill.redis.key-prefix="$RUN" --seckill.limits.ip=off --seckill.limits.user=1000/1s \
-  --seckill.limits.global=100000/1s --seckill.limits.sale=100000/1s --seckill.limits.auth-ip=off \
-  --logging.level.root=warn >"$WORK/api.log" 2>&1 &
-API_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$API_PID" 2>/dev/null || { tail -50 "$WORK/api.log"; exit 1; }
-  sleep 1
+for i in $(seq 0 $((INSTANCES - 1))); do
+  port=$((PORT + i))
+  echo "== starting seckill-api on 127.0.0.1:$port (Kafka $KAFKA, key prefix $RUN)"
+  # Limits stay on. The per-address limit is off: every request of this run comes from 127.0.0.1.
+  java $API_JVM -jar "$WORK/seckill-api.jar" --server.port="$port" --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/seckill_api_bench?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true" \
+    --spring.datasource.username="$MYSQL_USER" --spring.datasource.password="$MYSQL_PASSWORD" \
+    --spring.kafka.bootstrap-servers="$KAFKA" --seckill.topics.order-placed="seckill.order.placed.$RUN" \
+    --seckill.redis.key-prefix="$RUN" --seckill.limits.ip=off --seckill.limits.user=1000/1s \
+    --seckill.limits.global=100000/1s --seckill.limits.sale=100000/1s --seckill.limits.auth-ip=off \
+    --logging.level.root=warn >"$WORK/api-$i.log" 2>&1 &
+  API_PIDS+=($!)
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "${API_PIDS[$i]}" 2>/dev/null || { tail -50 "$WORK/api-$i.log"; exit 1; }
+    sleep 1
+  done
 done
 
 echo "== prewarming sale $SALE and logging in $USERS shoppers"
 java -cp "$CP" io.github.seckill.loadtest.bench.Bench prepare "http://127.0.0.1:$PORT" 127.0.0.1 6379 "$RUN" \
   "$SALE" "$USERS" "$WORK/tokens.txt"
 
-load() { # label seconds method path [body]
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 5s -s "$HERE/wrk.lua" "http://127.0.0.1:$PORT" \
-    -- "$WORK/tokens.txt" "$RUN-$1" "$3" "$4" ${5:+"$5"} | sed -n 's/^RESULT //p'
+load() { # label seconds method path [body]: one wrk per instance, their RESULT lines combined
+  local i pids=()
+  for i in $(seq 0 $((INSTANCES - 1))); do
+    wrk -t"$THREADS" -c"$((CONNECTIONS / INSTANCES))" -d"$2s" --timeout 5s -s "$HERE/wrk.lua" \
+      "http://127.0.0.1:$((PORT + i))" -- "$WORK/tokens.txt" "$RUN-$1-$i" "$3" "$4" ${5:+"$5"} \
+      | sed -n 's/^RESULT //p' >"$WORK/wrk-$i.out" &
+    pids+=($!)
+  done
+  wait "${pids[@]}" # not the broker the run may have started
+  cat "$WORK"/wrk-*.out | awk '{
+    for (f = 1; f <= NF; f++) { split($f, kv, "="); k = kv[1]; v = kv[2]
+      if (k == "requests" || k == "rps" || k == "non2xx" || k == "socket_errors") sum[k] += v
+      else if (v > top[k]) top[k] = v }
+  } END {
+    printf "requests=%d seconds=%.2f rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d\n",
+      sum["requests"], top["seconds"], sum["rps"], top["p50_ms"], top["p90_ms"], top["p99_ms"], top["max_ms"],
+      sum["non2xx"], sum["socket_errors"] }'
 }
 PURCHASE=(POST "/api/v1/activities/$SALE/orders" '{"quantity":1}')
 BARE=(GET /api/v1/time)
 
-metric() { # sums a metric of seckill-api's Prometheus page
-  curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d", s }'
+metric() { # sums a metric over the Prometheus pages of every seckill-api instance
+  for i in $(seq 0 $((INSTANCES - 1))); do curl -fs "http://127.0.0.1:$((PORT + i))/actuator/prometheus"; done \
+    | awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d", s }'
 }
 # Measured with the compilers still at work, an endpoint pays for them: after 40 s of purchases the server
 # compiler was still busy for a quarter of seckill-api's CPU in the measured purchases. Methods the
@@ -123,8 +145,9 @@ listener() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -
 REDIS_PID=$(listener 6379)
 BROKER_PID=${KAFKA_PID:-$(listener "${KAFKA##*:}")}
 ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0; }
+api_ticks() { local t=0 pid; for pid in "${API_PIDS[@]}"; do t=$((t + $(ticks "$pid"))); done; echo "$t"; }
 snapshot() { # busy steal api redis broker
-  echo "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat) $(ticks "$API_PID") $(ticks "$REDIS_PID") $(ticks "$BROKER_PID")"
+  echo "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat) $(api_ticks) $(ticks "$REDIS_PID") $(ticks "$BROKER_PID")"
 }
 measure() { # label seconds method path [body]: the wrk RESULT line plus the CPU spent meanwhile
   local before after result
@@ -146,14 +169,14 @@ PURCHASE_RESULT=$(measure purchase "$DURATION" "${PURCHASE[@]}")
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 sleep 2 # requests still in flight when wrk stopped
 CHECK=$(java -cp "$CP" io.github.seckill.loadtest.bench.Bench check 127.0.0.1 6379 "$RUN" "$SALE")
-ACCEPTED=$(curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" \
-  | sed -n 's/^seckill_purchase_requests_total{.*outcome="accepted".*} \([0-9.E]*\)$/\1/p' | awk '{printf "%d", $1}')
+ACCEPTED=$(for i in $(seq 0 $((INSTANCES - 1))); do curl -fs "http://127.0.0.1:$((PORT + i))/actuator/prometheus"; done \
+  | sed -n 's/^seckill_purchase_requests_total{.*outcome="accepted".*} \([0-9.E]*\)$/\1/p' | awk '{s += $1} END {printf "%d", s}')
 
 echo
 echo "== machine"
 echo "cores: $(nproc), memory: $(free -g | awk '/Mem:/ {print $2}') GiB, cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jdk: $(java -version 2>&1 | head -1), api jvm: $API_JVM"
+echo "jdk: $(java -version 2>&1 | head -1), api jvm: $API_JVM, seckill-api instances: $INSTANCES"
 echo
 echo "== results (same app, same bearer token on every request; purchases carry a fresh Idempotency-Key)"
 printf '%-34s %10s %9s %9s %9s %8s %7s\n' endpoint "req/s" "p50 ms" "p90 ms" "p99 ms" non-2xx errors

@@ -18,9 +18,9 @@ import io.github.seckill.order.stock.SaleStocks;
 
 /**
  * Cancels a created order in one Seata global transaction (ADR 6): AT on MySQL (order CANCELLED
- * by a conditional UPDATE, stock and buyer quota back) and TCC on Redis (stock and quota back at
- * confirm; the units go to the slice the order id picks, ADR 18). The conditional UPDATE decides a race with a payment: exactly one of them wins. The CANCELLED
- * event goes to the outbox in the same AT branch (ADR 14).
+ * by a conditional UPDATE, stock back to the slice the order id picks (ADR 18), buyer quota back) and
+ * TCC on Redis (stock and quota back at confirm). The conditional UPDATE decides a race with a payment:
+ * exactly one of them wins. The CANCELLED event goes to the outbox in the same AT branch (ADR 14).
  */
 @Component
 class CancelTransaction {

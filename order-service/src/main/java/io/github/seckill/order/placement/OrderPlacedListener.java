@@ -43,8 +43,8 @@ class OrderPlacedListener {
         Map<Integer, List<OrderPlaced>> byPartition = new TreeMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                        .add(json.readValue(record.value(), OrderPlaced.class));
+                OrderPlaced order = json.readValue(record.value(), OrderPlaced.class);
+                byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(order);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 log.error("unreadable OrderPlaced at {}-{}@{} skipped: {}", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

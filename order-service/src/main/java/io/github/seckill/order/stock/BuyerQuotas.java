@@ -37,7 +37,8 @@ public class BuyerQuotas {
         check.add(activityId);
         check.addAll(quantityByUser.keySet());
         return jdbc.queryForList("SELECT u.user_id FROM user_purchases u JOIN activity_stock s"
-                + " ON s.activity_id = u.activity_id AND s.slice = 0 WHERE u.activity_id = ? AND u.user_id IN (" + in + ")"
+                + " ON s.activity_id = u.activity_id AND s.slice = 0" // the limit is on every slice; one is read
+                + " WHERE u.activity_id = ? AND u.user_id IN (" + in + ")"
                 + " AND u.quantity > s.limit_per_user", Long.class, check.toArray());
     }
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.github.seckill.admin.web.FieldMessage;
-import io.github.seckill.admin.web.Problems;
+import io.github.seckill.common.problem.FieldMessage;
+import io.github.seckill.common.problem.Problems;
 import io.github.seckill.common.problem.ProblemTypes;
 
 @RestController
@@ -79,7 +79,7 @@ class ActivityController {
     /** 422: the body is well formed, but it refers to a product that does not exist. */
     @ExceptionHandler
     ProblemDetail unknownProduct(UnknownProduct e) {
-        return Problems.invalid(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
+        return Problems.invalid(HttpStatus.UNPROCESSABLE_ENTITY,
                 List.of(new FieldMessage("productId", e.getMessage())));
     }
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.seckill.admin.upstream.OrderServiceClient;
 import io.github.seckill.admin.upstream.Orders;
 import io.github.seckill.admin.upstream.Remote;
-import io.github.seckill.admin.web.Problems;
+import io.github.seckill.common.problem.Problems;
 import io.github.seckill.common.problem.ProblemTypes;
 
 /**

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.github.seckill.admin.web.Problems;
+import io.github.seckill.common.problem.Problems;
 import io.github.seckill.common.problem.ProblemTypes;
 
 @RestController

@@ -19,9 +19,15 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.seckill.common.problem.SecurityProblems;
 
 /**
  * Two chains. The REST API (<code>/admin/api/**</code>) takes HTTP Basic (stateless: nothing is kept in
@@ -34,6 +40,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    static final String REALM = "Basic realm=\"seckill-admin\"";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String ADMIN = AdminRole.ADMIN.name();
     private static final String OPERATOR = AdminRole.OPERATOR.name();
@@ -46,16 +53,19 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = SecurityProblems.unauthorized(json, REALM,
+                "send an admin's credentials (HTTP Basic)");
+        AccessDeniedHandler forbidden = SecurityProblems.forbidden(json);
         return http.securityMatcher("/admin/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/admin/api/**").hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .requestMatchers(POST, "/admin/api/v1/activities/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(PUT, "/admin/api/v1/activities/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().hasRole(ADMIN))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .build();
     }

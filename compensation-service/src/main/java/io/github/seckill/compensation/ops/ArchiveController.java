@@ -55,7 +55,7 @@ class ArchiveController {
             @RequestParam(required = false) String reason, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 500) {
-            throw new IllegalArgumentException("page must be >= 0 and size 1..500");
+            throw new InvalidRequest("page", "must be >= 0, with size 1..500");
         }
         return archives.page(filter(status, activityId, from, to, reason), page, size);
     }
@@ -74,7 +74,7 @@ class ArchiveController {
     @PostMapping("/retries")
     Map<String, List<ArchiveRetries.Result>> retryMany(@RequestBody Batch batch, Principal who) {
         if (batch.ids() == null || batch.ids().isEmpty() || batch.ids().size() > MAX_BATCH) {
-            throw new IllegalArgumentException("ids: 1.." + MAX_BATCH + " archive ids");
+            throw new InvalidRequest("ids", "must hold 1.." + MAX_BATCH + " archive ids");
         }
         return Map.of("results", batch.ids().stream().distinct().map(id -> retrySafely(id, who.getName())).toList());
     }
@@ -82,7 +82,7 @@ class ArchiveController {
     @PostMapping("/{id}/resolution")
     ArchiveEntry resolve(@PathVariable long id, @RequestBody Resolution resolution, Principal who) {
         if (resolution.comment() == null || resolution.comment().isBlank() || resolution.comment().length() > 1000) {
-            throw new IllegalArgumentException("comment: 1..1000 characters");
+            throw new InvalidRequest("comment", "must be 1..1000 characters");
         }
         ArchiveEntry archive = archives.find(id).orElseThrow(() -> new NotFound("archive " + id));
         if (!archives.close(id, "RESOLVED", resolution.comment(), who.getName())) {
@@ -102,10 +102,10 @@ class ArchiveController {
     static ArchiveFilter filter(String status, Long activityId, OffsetDateTime from, OffsetDateTime to,
             String reason) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status must be one of " + STATUSES);
+            throw new InvalidRequest("status", "must be one of " + STATUSES);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to");
+            throw new InvalidRequest("from", "must be before to");
         }
         return new ArchiveFilter(status, activityId, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), reason == null || reason.isBlank() ? null : reason);

@@ -47,10 +47,10 @@ class HealthController {
         try {
             age = Duration.parse(olderThan);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("olderThan must be an ISO-8601 duration such as PT30S");
+            throw new InvalidRequest("olderThan", "must be an ISO-8601 duration such as PT30S");
         }
         if (age.isNegative() || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("olderThan must not be negative and limit must be 1..1000");
+            throw new InvalidRequest("olderThan", "must not be negative, with limit 1..1000");
         }
         return stuck.olderThan(age, limit);
     }

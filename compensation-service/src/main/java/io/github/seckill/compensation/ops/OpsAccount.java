@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("seckill.ops")
 record OpsAccount(@DefaultValue("ops") String username, @DefaultValue("ops") String password) {
 
-    static final String LOCAL_PASSWORD = "ops";
 }

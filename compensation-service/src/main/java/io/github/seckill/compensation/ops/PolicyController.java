@@ -38,13 +38,13 @@ class PolicyController {
     @PutMapping("/ops/api/v1/retry-policy")
     PolicyView change(@RequestBody PolicyBody body, Principal who) {
         if (body.delays() == null) {
-            throw new IllegalArgumentException("delays is required");
+            throw new InvalidRequest("delays", "is required");
         }
         List<Duration> delays;
         try {
             delays = body.delays().stream().map(d -> Duration.parse(d.trim())).toList();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("delays must be ISO-8601 durations such as PT30S");
+            throw new InvalidRequest("delays", "must be ISO-8601 durations such as PT30S");
         }
         return view(policies.change(new RetryPolicy(delays), who.getName()));
     }

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.github.seckill.common.problem.ProblemHandlerSupport;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.problem.Problems;
+import io.github.seckill.compensation.ladder.RetryPolicy;
 
 /** The ops API's errors as problem+json with the platform's stable types. */
 @RestControllerAdvice
@@ -23,8 +25,13 @@ class ProblemHandler extends ProblemHandlerSupport {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "State forbids it", e.getMessage());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+        return ResponseEntity.badRequest().body(Problems.invalid(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(RetryPolicy.InvalidPolicy.class)
+    ResponseEntity<ProblemDetail> invalidPolicy(RetryPolicy.InvalidPolicy e) {
+        return ResponseEntity.badRequest().body(Problems.invalid("delays", e.getMessage()));
     }
 }

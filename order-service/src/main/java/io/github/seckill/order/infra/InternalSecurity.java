@@ -2,7 +2,6 @@ package io.github.seckill.order.infra;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -10,21 +9,33 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** The internal API answers other services (HTTP Basic, one service account); health and metrics are open. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.seckill.common.problem.SecurityProblems;
+
+/**
+ * The internal API answers other services (HTTP Basic, one service account); health and metrics are open;
+ * 401 and 403 as problem+json like every other error.
+ */
 @Configuration(proxyBeanMethods = false)
 class InternalSecurity {
 
     @Bean
-    SecurityFilterChain internal(HttpSecurity http) throws Exception {
+    SecurityFilterChain internal(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = SecurityProblems.unauthorized(json,
+                "Basic realm=\"order-service\"", "send the service account's credentials (HTTP Basic)");
         return http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/internal/**").hasRole("SERVICE")
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(SecurityProblems.forbidden(json)))
                 .build();
     }
 

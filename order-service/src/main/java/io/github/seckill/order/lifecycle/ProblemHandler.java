@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.github.seckill.common.problem.ProblemHandlerSupport;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.problem.Problems;
 import io.github.seckill.order.infra.NotFound;
 import io.github.seckill.order.orders.OrderFilter;
 import io.github.seckill.order.orders.OrderStateConflict;
@@ -27,7 +28,7 @@ class ProblemHandler extends ProblemHandlerSupport {
 
     @ExceptionHandler(OrderFilter.InvalidFilter.class)
     ResponseEntity<ProblemDetail> invalidFilter(OrderFilter.InvalidFilter e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
+        return ResponseEntity.badRequest().body(Problems.invalid("to", "is before 'from'"));
     }
 
     @ExceptionHandler(OrderStateConflict.class)
@@ -44,6 +45,6 @@ class ProblemHandler extends ProblemHandlerSupport {
     @ExceptionHandler(PaymentUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(PaymentUnavailable e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(body(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Try again", e.getMessage()));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Try again", e.getMessage()));
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
+import io.github.seckill.common.secrets.LocalSecret;
+
 /**
  * Access tokens: HMAC-SHA256 signed JWTs.
  *
@@ -24,7 +26,7 @@ public record JwtSettings(@DefaultValue(JwtSettings.DEVELOPMENT_SECRET) String s
         @DefaultValue("15m") Duration ttl, @DefaultValue("seckill-api-refresh") String refreshAudience,
         @DefaultValue("7d") Duration refreshTtl) {
 
-    public static final String DEVELOPMENT_SECRET = "local-development-secret-change-me-0123456789";
+    public static final String DEVELOPMENT_SECRET = LocalSecret.JWT_SECRET;
 
     public JwtSettings {
         if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {

@@ -23,12 +23,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 import io.github.seckill.api.account.JwtSettings;
+import io.github.seckill.common.problem.SecurityProblems;
 
 /**
  * Shoppers authenticate with a bearer JWT. Open without one: accounts, the catalogue and the server's
@@ -39,6 +42,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = SecurityProblems.unauthorized(json, "Bearer", "a valid bearer token");
+        AccessDeniedHandler forbidden = SecurityProblems.forbidden(json);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -53,10 +58,8 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
-                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
-                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized(json))
-                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                        .authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
     }
 

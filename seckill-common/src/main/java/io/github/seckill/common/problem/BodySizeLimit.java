@@ -1,4 +1,4 @@
-package io.github.seckill.api.web;
+package io.github.seckill.common.problem;
 
 import java.io.IOException;
 
@@ -15,11 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.seckill.common.problem.ProblemTypes;
-
 /**
  * Refuses request bodies over {@link WebSettings#maxBodySize()} with 413, before authentication and
- * parsing: a declared length is checked at once, a chunked body is cut off while it is read.
+ * parsing: a declared length is checked at once, a chunked body is cut off while it is read (the
+ * handler's {@link ProblemHandlerSupport} turns that into the same 413).
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
@@ -32,17 +31,12 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
-            ProblemWriter.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "Payload too large", "request bodies here are limited to " + max + " bytes",
-                    request.getRequestURI());
+            Problems.write(json, request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                    "request bodies here are limited to " + max + " bytes"));
             return;
         }
         chain.doFilter(new Limited(request, max), response);

@@ -1,0 +1,14 @@
+package io.github.seckill.admin;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.seckill.testsupport.DefaultSecrets;
+
+/** The service stops before it starts under a non-local profile while its secrets are the local defaults. */
+class DefaultSecretsTest {
+
+    @Test
+    void refusesTheLocalDefaults() {
+        DefaultSecrets.assertRefused(AdminApplication.class, "seckill.admin.bootstrap.password", "seckill.order-service.password", "seckill.compensation.password");
+    }
+}

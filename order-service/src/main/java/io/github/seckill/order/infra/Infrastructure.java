@@ -8,13 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.github.seckill.common.redis.EndedSales;
 import io.github.seckill.common.redis.Reservations;
 
-/** Redis scripts, Kafka topics, and redelivery of orders whose outcome could not be settled. */
+/** Redis scripts and Kafka topics. */
 @Configuration(proxyBeanMethods = false)
 class Infrastructure {
 
@@ -44,14 +42,6 @@ class Infrastructure {
     NewTopic orderEventsTopic(TopicSettings topics) {
         return TopicBuilder.name(topics.orderEvents()).partitions(topics.partitions()).replicas(topics.replicas())
                 .build();
-    }
-
-    /** An order whose outcome could not even be handed on (Kafka down) is redelivered, never dropped. */
-    @Bean
-    DefaultErrorHandler redeliverUntilSettled() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
     }
 
     @Bean

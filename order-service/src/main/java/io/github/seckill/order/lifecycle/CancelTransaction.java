@@ -7,11 +7,11 @@ import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.order.events.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.orders.Transition;
 import io.github.seckill.order.placement.SaleTurns;
 import io.github.seckill.order.stock.BuyerQuotas;
 import io.github.seckill.order.stock.SaleStocks;
@@ -44,12 +44,12 @@ class CancelTransaction {
 
     @GlobalTransactional(name = "cancel-order", timeoutMills = 30_000)
     @Transactional
-    public void cancel(StoredOrder order, String reason) {
-        if (!rows.transition(order.orderId(), OrderStatus.CREATED, OrderStatus.CANCELLED, reason)) {
+    public void cancel(StoredOrder order, Transition cancelling) {
+        if (!rows.apply(cancelling)) {
             throw new OrderStateConflict(order.orderId(), rows.find(order.orderId()).orElseThrow().status(),
                     "cancelled");
         }
-        events.changed(order.orderId(), order.activityId(), order.userId(), OrderStatus.CANCELLED, reason,
+        events.changed(order.orderId(), order.activityId(), order.userId(), cancelling.to(), cancelling.reason(),
                 RootContext.getXID());
         restock.restock(null, order.activityId(), Long.toString(order.orderId()));
         turns.take(List.of(order.activityId())); // given back by the caller once the global transaction ended

@@ -1,5 +1,7 @@
 package io.github.seckill.order.lifecycle;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -9,11 +11,12 @@ import io.github.seckill.order.orders.OrderNotFound;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.OrderStateConflict;
 import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.orders.Transition;
 import io.github.seckill.order.placement.SaleTurns;
 
 /**
  * The order lifecycle after placement (docs/design.md §4): CREATED -> PAID, or CREATED -> CANCELLED by
- * the shopper or the payment timeout. Every step is idempotent; a payment that loses the race to a
+ * the shopper or the payment timeout. The order decides each step ({@link StoredOrder}); every step is idempotent; a payment that loses the race to a
  * cancel is refunded, so an order is never both paid and restocked.
  */
 @Service
@@ -42,12 +45,12 @@ class OrderLifecycle {
 
     StoredOrder pay(long orderId, long userId) {
         StoredOrder order = owned(orderId, userId);
-        order.requirePayable();
-        if (order.status() == OrderStatus.PAID) {
+        Optional<Transition> paying = order.pay();
+        if (paying.isEmpty()) {
             return order;
         }
         provider.charge(order);
-        if (paid.mark(order)) {
+        if (paid.mark(order, paying.get())) {
             return owned(orderId, userId);
         }
         StoredOrder now = owned(orderId, userId);
@@ -60,18 +63,22 @@ class OrderLifecycle {
 
     StoredOrder cancel(long orderId, long userId) {
         StoredOrder order = owned(orderId, userId);
-        order.requireCancellable();
-        if (order.status() == OrderStatus.CANCELLED) {
+        Optional<Transition> cancelling = order.cancel("cancelled by the shopper");
+        if (cancelling.isEmpty()) {
             return order;
         }
-        cancel(order, "cancelled by the shopper");
+        cancel(order, cancelling.get());
         return owned(orderId, userId);
     }
 
     /** Cancels an order whose payment time ran out; false when it was paid or cancelled meanwhile. */
     boolean expire(StoredOrder order) {
         try {
-            cancel(order, "payment timeout");
+            Optional<Transition> expiring = order.expire();
+            if (expiring.isEmpty()) {
+                return false;
+            }
+            cancel(order, expiring.get());
             return true;
         } catch (OrderStateConflict e) {
             log.info("order {} not expired: {}", order.orderId(), e.getMessage());
@@ -79,10 +86,10 @@ class OrderLifecycle {
         }
     }
 
-    private void cancel(StoredOrder order, String reason) {
+    private void cancel(StoredOrder order, Transition cancelling) {
         try {
             try {
-                cancellation.cancel(order, reason);
+                cancellation.cancel(order, cancelling);
             } finally {
                 turns.giveBack();
             }

@@ -4,10 +4,10 @@ import org.apache.seata.spring.annotation.GlobalLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.order.events.OrderEvents;
 import io.github.seckill.order.orders.OrderRows;
 import io.github.seckill.order.orders.StoredOrder;
+import io.github.seckill.order.orders.Transition;
 
 /**
  * Marks an order PAID outside any global transaction, but under Seata's global lock: while a
@@ -28,11 +28,11 @@ class PaidMark {
 
     @GlobalLock
     @Transactional
-    public boolean mark(StoredOrder order) {
-        if (!rows.transition(order.orderId(), OrderStatus.CREATED, OrderStatus.PAID, null)) {
+    public boolean mark(StoredOrder order, Transition paying) {
+        if (!rows.apply(paying)) {
             return false;
         }
-        events.changed(order.orderId(), order.activityId(), order.userId(), OrderStatus.PAID, null, null);
+        events.changed(order.orderId(), order.activityId(), order.userId(), paying.to(), paying.reason(), null);
         return true;
     }
 }

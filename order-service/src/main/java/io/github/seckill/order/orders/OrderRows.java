@@ -62,14 +62,15 @@ public class OrderRows {
     }
 
     /**
-     * Moves the order from one status to another in one conditional UPDATE; false when it was no
-     * longer in {@code from} (another transition won the race).
+     * Applies a transition the order decided, in one conditional UPDATE; false when the row was no
+     * longer in the transition's {@code from} status (another transition won the race).
      */
-    public boolean transition(long id, OrderStatus from, OrderStatus to, String reason) {
+    public boolean apply(Transition transition) {
         Timestamp now = Timestamp.from(clock.instant());
+        String to = transition.to().name();
         return jdbc.update("UPDATE orders SET status = ?, reason = ?, updated_at = ?,"
                 + " paid_at = CASE WHEN ? = 'PAID' THEN ? ELSE paid_at END WHERE id = ? AND status = ?",
-                to.name(), reason, now, to.name(), now, id, from.name()) == 1;
+                to, transition.reason(), now, to, now, transition.orderId(), transition.from().name()) == 1;
     }
 
     /** Whose order an id already in MySQL is: its sale and shopper. */

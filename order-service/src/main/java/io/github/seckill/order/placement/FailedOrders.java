@@ -31,7 +31,10 @@ class FailedOrders {
         this.clock = clock;
     }
 
-    /** Waits for the ack; throws if Kafka did not take it, so the listener redelivers the order. */
+    /**
+     * Waits for the ack; throws if Kafka did not take it, so the listener fails its poll and
+     * {@link PlacementRedelivery} redelivers it.
+     */
     void publish(OrderPlaced order, Throwable cause) {
         OrderFailed failed = new OrderFailed(order, String.valueOf(cause.getMessage()), cause.getClass().getName(),
                 clock.instant());

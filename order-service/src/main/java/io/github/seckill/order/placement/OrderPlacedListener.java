@@ -22,7 +22,8 @@ import io.github.seckill.common.messaging.OrderPlaced;
  * partition makes that one batch), one global transaction each, taking stock from its partition's slice
  * (ADR 18). The offsets are committed only after every order's outcome is settled (committed, refused,
  * or handed to the ladder); a crash before that replays the poll, which placement absorbs (the order id
- * is MySQL's primary key).
+ * is MySQL's primary key). So does a poll this throws for, an outcome it could not settle: it is handed to
+ * the listener again ({@link PlacementRedelivery}). An unreadable record is skipped, acknowledged with the rest.
  */
 @Component
 class OrderPlacedListener {

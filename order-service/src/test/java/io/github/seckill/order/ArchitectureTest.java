@@ -1,35 +1,11 @@
 package io.github.seckill.order;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import io.github.seckill.testsupport.ArchitectureContract;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+/** The platform's layout rules on this service's classes (seckill-common's {@link ArchitectureContract}). */
+class ArchitectureTest extends ArchitectureContract {
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-/** Module boundaries: other services are reached only through seckill-common contracts. */
-class ArchitectureTest {
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.github.seckill.order");
-    }
-
-    @Test
-    void dependsOnNoOtherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.github.seckill.api..", "io.github.seckill.admin..", "io.github.seckill.compensation..")
-                .because("services share only seckill-common contracts")
-                .check(classes);
-    }
-
-    @Test
-    void featuresAreFreeOfCycles() {
-        slices().matching("io.github.seckill.order.(*)..").should().beFreeOfCycles().check(classes);
+    ArchitectureTest() {
+        super("io.github.seckill.order");
     }
 }

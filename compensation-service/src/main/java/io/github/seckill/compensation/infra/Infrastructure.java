@@ -3,22 +3,13 @@ package io.github.seckill.compensation.infra;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 
-import io.github.seckill.common.redis.Reservations;
-
-/** The Redis ledger, the topics this service owns or reads, and the clock. */
+/** The topics this service owns or reads, and the clock (the Redis ledger comes from seckill-common). */
 @Configuration(proxyBeanMethods = false)
 class Infrastructure {
-
-    @Bean
-    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
-        return new Reservations(redis, prefix);
-    }
 
     @Bean
     NewTopic orderFailedTopic(TopicSettings topics) {

@@ -3,7 +3,6 @@ package io.github.seckill.order.infra;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -15,11 +14,6 @@ import io.github.seckill.common.redis.Reservations;
 /** Redis scripts and Kafka topics. */
 @Configuration(proxyBeanMethods = false)
 class Infrastructure {
-
-    @Bean
-    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
-        return new Reservations(redis, prefix);
-    }
 
     @Bean
     EndedSales endedSales(StringRedisTemplate redis, Reservations reservations) {

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+
+import io.github.seckill.common.redis.RedisKeys;
 
 /**
  * Refresh tokens are good for one refresh (rotation): a token is spent by recording its id in Redis
@@ -17,12 +18,12 @@ class SpentRefreshTokens {
 
     private final StringRedisTemplate redis;
     private final Clock clock;
-    private final String prefix;
+    private final RedisKeys keys;
 
-    SpentRefreshTokens(StringRedisTemplate redis, Clock clock, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+    SpentRefreshTokens(StringRedisTemplate redis, Clock clock, RedisKeys keys) {
         this.redis = redis;
         this.clock = clock;
-        this.prefix = prefix;
+        this.keys = keys;
     }
 
     /** True for the first use of the token, false for every later one. */
@@ -31,7 +32,7 @@ class SpentRefreshTokens {
         if (tokenId == null || left.isNegative() || left.isZero()) {
             return false;
         }
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + ":{u" + userId + "}:refresh:" + tokenId,
-                "spent", left));
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(keys.user(userId).refreshToken(tokenId), "spent",
+                left));
     }
 }

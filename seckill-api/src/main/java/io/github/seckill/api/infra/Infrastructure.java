@@ -1,23 +1,25 @@
 package io.github.seckill.api.infra;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 
+import io.github.seckill.common.redis.RedisKeys;
 import io.github.seckill.common.redis.Reservations;
 
 /** Redis scripts and Kafka topics. */
 @Configuration(proxyBeanMethods = false)
 class Infrastructure {
 
-    /** Each purchase keeps its shopper's order index {@code seckill.retention.shopper-index} longer. */
+    /**
+     * Each purchase keeps its shopper's order index {@code seckill.retention.shopper-index} longer, so this
+     * replaces the ledger seckill-common provides to the other services.
+     */
     @Bean
-    Reservations reservations(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix,
-            RetentionSettings retention) {
-        return new Reservations(redis, prefix, retention.shopperIndex());
+    Reservations reservations(StringRedisTemplate redis, RedisKeys keys, RetentionSettings retention) {
+        return new Reservations(redis, keys, retention.shopperIndex());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
@@ -22,6 +21,7 @@ import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.LuaScripts;
+import io.github.seckill.common.redis.RedisKeys;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -43,11 +43,10 @@ class Idempotency {
     private final Breakers breakers;
     private final PurchaseMetrics metrics;
     private final Clock clock;
-    private final String prefix;
+    private final RedisKeys keys;
 
     Idempotency(StringRedisTemplate redis, Reservations reservations, ObjectMapper json, IdempotencySettings settings,
-            Breakers breakers, PurchaseMetrics metrics, Clock clock,
-            @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+            Breakers breakers, PurchaseMetrics metrics, Clock clock, RedisKeys keys) {
         this.redis = redis;
         this.reservations = reservations;
         this.json = json;
@@ -55,7 +54,7 @@ class Idempotency {
         this.breakers = breakers;
         this.metrics = metrics;
         this.clock = clock;
-        this.prefix = prefix;
+        this.keys = keys;
     }
 
     /**
@@ -65,7 +64,7 @@ class Idempotency {
      */
     ResponseEntity<String> once(long userId, String key, String request, long orderId, long saleId,
             Supplier<Answer> purchase) {
-        String slot = prefix + ":{u" + userId + "}:idem:" + key;
+        String slot = keys.user(userId).idempotency(key);
         String claim = write(Entry.pending(request, orderId, saleId, clock.millis()));
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         long pause = 5;

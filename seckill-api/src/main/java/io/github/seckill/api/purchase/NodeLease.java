@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 import io.github.seckill.common.order.OrderIds;
 import io.github.seckill.common.redis.LuaScripts;
 import io.github.seckill.common.redis.NodeKeys;
+import io.github.seckill.common.redis.RedisKeys;
 
 /**
  * This instance's order-id node (0..1023), leased in Redis rather than configured, so two running
@@ -54,14 +54,13 @@ class NodeLease implements DisposableBean {
     private volatile Lease lease;
 
     @Autowired
-    NodeLease(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix,
-            PurchaseSettings settings) {
-        this(redis, prefix, settings.nodeLease());
+    NodeLease(StringRedisTemplate redis, RedisKeys keys, PurchaseSettings settings) {
+        this(redis, keys.shared(), settings.nodeLease());
     }
 
-    NodeLease(StringRedisTemplate redis, String prefix, Duration ttl) {
+    NodeLease(StringRedisTemplate redis, NodeKeys keys, Duration ttl) {
         this.redis = redis;
-        this.keys = new NodeKeys(prefix);
+        this.keys = keys;
         this.ttl = ttl;
         holdOrTake();
         long period = ttl.toMillis() / 3;

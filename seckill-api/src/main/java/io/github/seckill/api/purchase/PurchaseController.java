@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.seckill.api.limits.RateLimits;
+import io.github.seckill.api.ratelimit.RateLimits;
 import io.github.seckill.api.web.Problem;
 
 /**

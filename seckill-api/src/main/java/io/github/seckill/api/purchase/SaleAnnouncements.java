@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.Message;
@@ -13,7 +12,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import io.github.seckill.common.redis.SaleChannels;
+import io.github.seckill.common.redis.NodeKeys;
+import io.github.seckill.common.redis.RedisKeys;
 
 /**
  * Keeps the sold-out flags of all instances in step over Redis pub/sub: an instance that finds a sale
@@ -27,20 +27,21 @@ class SaleAnnouncements {
     private final StringRedisTemplate redis;
     private final String soldOut;
 
-    SaleAnnouncements(StringRedisTemplate redis, @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+    SaleAnnouncements(StringRedisTemplate redis, RedisKeys keys) {
         this.redis = redis;
-        this.soldOut = SaleChannels.soldOut(prefix);
+        this.soldOut = keys.shared().soldOutChannel();
     }
 
     @Bean
     RedisMessageListenerContainer saleListeners(RedisConnectionFactory connections, SoldOutFlags flags,
-            @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+            RedisKeys keys) {
+        NodeKeys channels = keys.shared();
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.addMessageListener((message, pattern) -> sale(message, flags::flag),
-                new ChannelTopic(SaleChannels.soldOut(prefix)));
+                new ChannelTopic(channels.soldOutChannel()));
         container.addMessageListener((message, pattern) -> sale(message, flags::clear),
-                new ChannelTopic(SaleChannels.restocked(prefix)));
+                new ChannelTopic(channels.restockedChannel()));
         return container;
     }
 

@@ -28,7 +28,7 @@ class NodeLeaseIntegrationTest {
     }
 
     private NodeLease lease(StringRedisTemplate redis, Duration ttl) {
-        NodeLease lease = new NodeLease(redis, TestServers.redisPrefix(), ttl);
+        NodeLease lease = new NodeLease(redis, new NodeKeys(TestServers.redisPrefix()), ttl);
         links.closing(lease::destroy);
         return lease;
     }

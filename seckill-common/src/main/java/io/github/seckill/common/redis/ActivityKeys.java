@@ -56,8 +56,8 @@ public record ActivityKeys(String prefix, long activityId) {
         return key("failed");
     }
 
-    /** The sale's rate-limit bucket (the shopper API's, shared by its instances). */
-    public String limit() {
+    /** The sale's purchase rate-limit bucket (the shopper API's, shared by its instances). */
+    public String rateLimit() {
         return key("limit");
     }
 
@@ -79,6 +79,6 @@ public record ActivityKeys(String prefix, long activityId) {
 
     /** Every key of the sale, in the order <code>retire.lua</code> takes them. */
     public List<String> all() {
-        return List.of(meta(), stock(), buyers(), ledger(), pending(), failed(), limit());
+        return List.of(meta(), stock(), buyers(), ledger(), pending(), failed(), rateLimit());
     }
 }

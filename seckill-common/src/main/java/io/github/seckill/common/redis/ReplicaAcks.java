@@ -39,14 +39,14 @@ public final class ReplicaAcks implements AutoCloseable {
     /** How long a sale's barrier key outlives its last write. */
     static final Duration BARRIER_TTL = Duration.ofMinutes(1);
 
-    private final String prefix;
+    private final RedisKeys keys;
     private final int replicas;
     private final Duration timeout;
     private final Nodes nodes;
     private final Map<Long, Barrier> barriers = new ConcurrentHashMap<>();
 
-    private ReplicaAcks(String prefix, int replicas, Duration timeout, Nodes nodes) {
-        this.prefix = prefix;
+    private ReplicaAcks(RedisKeys keys, int replicas, Duration timeout, Nodes nodes) {
+        this.keys = keys;
         this.replicas = replicas;
         this.timeout = timeout;
         this.nodes = nodes;
@@ -59,13 +59,18 @@ public final class ReplicaAcks implements AutoCloseable {
      * @param timeout  how long one {@code WAIT} may block before it answers with the replicas it has
      */
     public static ReplicaAcks of(LettuceConnectionFactory redis, String prefix, int replicas, Duration timeout) {
+        return of(redis, new RedisKeys(prefix), replicas, timeout);
+    }
+
+    /** As {@link #of(LettuceConnectionFactory, String, int, Duration)}, with the keys of the services. */
+    public static ReplicaAcks of(LettuceConnectionFactory redis, RedisKeys keys, int replicas, Duration timeout) {
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        ReplicaAcks acks = new ReplicaAcks(prefix, replicas, timeout, replicas == 0 ? null : new Nodes(redis));
+        ReplicaAcks acks = new ReplicaAcks(keys, replicas, timeout, replicas == 0 ? null : new Nodes(redis));
         if (acks.enabled()) {
             acks.nodes.connection(); // opened now, not on the first purchase; retried there if it fails
         }
@@ -90,7 +95,7 @@ public final class ReplicaAcks implements AutoCloseable {
         if (!enabled()) {
             return CompletableFuture.completedFuture(true);
         }
-        return barriers.computeIfAbsent(activityId, id -> new Barrier(new ActivityKeys(prefix, id).replicated()))
+        return barriers.computeIfAbsent(activityId, id -> new Barrier(keys.activity(id).replicated()))
                 .join();
     }
 

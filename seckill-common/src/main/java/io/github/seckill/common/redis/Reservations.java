@@ -37,20 +37,24 @@ public class Reservations {
     public static final Duration SHOPPER_INDEX = Duration.ofDays(30);
 
     private final StringRedisTemplate redis;
-    private final String prefix;
+    private final RedisKeys keys;
     private final Duration shopperIndex;
 
     public Reservations(StringRedisTemplate redis, String prefix) {
-        this(redis, prefix, SHOPPER_INDEX);
+        this(redis, new RedisKeys(prefix), SHOPPER_INDEX);
+    }
+
+    public Reservations(StringRedisTemplate redis, String prefix, Duration shopperIndex) {
+        this(redis, new RedisKeys(prefix), shopperIndex);
     }
 
     /** @param shopperIndex how long a shopper's order index is kept after the order last written to it */
-    public Reservations(StringRedisTemplate redis, String prefix, Duration shopperIndex) {
+    public Reservations(StringRedisTemplate redis, RedisKeys keys, Duration shopperIndex) {
         if (shopperIndex.isNegative() || shopperIndex.isZero()) {
             throw new IllegalArgumentException("shopperIndex must be positive: " + shopperIndex);
         }
         this.redis = redis;
-        this.prefix = prefix;
+        this.keys = keys;
         this.shopperIndex = shopperIndex;
     }
 
@@ -74,11 +78,11 @@ public class Reservations {
     }
 
     public ActivityKeys keys(long activityId) {
-        return new ActivityKeys(prefix, activityId);
+        return keys.activity(activityId);
     }
 
     public UserKeys userKeys(long userId) {
-        return new UserKeys(prefix, userId);
+        return keys.user(userId);
     }
 
     /**
@@ -97,7 +101,7 @@ public class Reservations {
 
     /** Index of prewarmed sales scored by their end (epoch ms); another slot than the sales' own keys. */
     public String catalogue() {
-        return prefix + ":sales";
+        return keys.shared().catalogue();
     }
 
     /** Ids of the prewarmed sales that have not ended at {@code now}, soonest end first. */
@@ -125,7 +129,7 @@ public class Reservations {
     public long reconcile(long activityId, long measured, long target) {
         ActivityKeys k = keys(activityId);
         return redis.execute(RECONCILE, List.of(k.stock(), k.pending()), Long.toString(measured),
-                Long.toString(target), SaleChannels.restocked(prefix), Long.toString(activityId));
+                Long.toString(target), keys.shared().restockedChannel(), Long.toString(activityId));
     }
 
     /** Gives back the reservation of an accepted order, which now ends FAILED with {@code reason}. */
@@ -143,7 +147,7 @@ public class Reservations {
 
     private ReleaseOutcome release(long activityId, long orderId, String reason, boolean failedOrder) {
         return ReleaseOutcome.of(redis.execute(RELEASE, keys(activityId).forRelease(), Long.toString(orderId),
-                reason, SaleChannels.restocked(prefix), Long.toString(activityId), failedOrder ? "1" : "0"));
+                reason, keys.shared().restockedChannel(), Long.toString(activityId), failedOrder ? "1" : "0"));
     }
 
     public TryOutcome tryHold(long activityId, long orderId, String xid) {
@@ -201,7 +205,7 @@ public class Reservations {
     private long restock(long activityId, String phase, long orderId, String xid) {
         ActivityKeys k = keys(activityId);
         return redis.execute(RESTOCK, List.of(k.stock(), k.buyers(), k.ledger()), phase, xid,
-                Long.toString(orderId), SaleChannels.restocked(prefix), Long.toString(activityId));
+                Long.toString(orderId), keys.shared().restockedChannel(), Long.toString(activityId));
     }
 
     /** Stock left, or empty when the sale is not in Redis. */

@@ -9,8 +9,27 @@ public record UserKeys(String prefix, long userId) {
         }
     }
 
+    private String key(String part) {
+        return prefix + ":{u" + userId + "}:" + part;
+    }
+
     /** Index of the shopper's orders: order id to activity id, so an order is found without its sale. */
     public String orders() {
-        return prefix + ":{u" + userId + "}:orders";
+        return key("orders");
+    }
+
+    /** The request claimed under the shopper's Idempotency-Key {@code key}, and its answer once there is one. */
+    public String idempotency(String key) {
+        return key("idem:" + key);
+    }
+
+    /** Marks refresh token {@code tokenId} spent until it would expire anyway. */
+    public String refreshToken(String tokenId) {
+        return key("refresh:" + tokenId);
+    }
+
+    /** The shopper's purchase rate-limit bucket. */
+    public String rateLimit() {
+        return key("limit");
     }
 }

@@ -78,7 +78,7 @@ class ReconcileScriptTest {
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         var connection = factory.getConnection();
         connection.subscribe((message, pattern) -> heard.add(new String(message.getBody())),
-                SaleChannels.restocked(TestServers.redisPrefix()).getBytes());
+                new NodeKeys(TestServers.redisPrefix()).restockedChannel().getBytes());
         try {
             assertThat(reservations.reconcile(sale, 5, 0)).isEqualTo(1);
             assertThat(reservations.reconcile(sale, 0, 2)).isEqualTo(1);

@@ -198,7 +198,7 @@ class ReservationsTest {
             BlockingQueue<String> heard = new LinkedBlockingQueue<>();
             var connection = factory.getConnection();
             connection.subscribe((message, pattern) -> heard.add(new String(message.getBody())),
-                    SaleChannels.restocked(TestServers.redisPrefix()).getBytes());
+                    new NodeKeys(TestServers.redisPrefix()).restockedChannel().getBytes());
             try {
                 reserve(1, 1, 2);
                 reserve(2, 2, 2);
@@ -537,7 +537,7 @@ class ReservationsTest {
             reserve(2, 8, 1);
             reservations.release(sale, 2, "no stock left in MySQL");
             reservations.cancel(sale, 3, "xid-9"); // a tombstone
-            redis.opsForValue().set(reservations.keys(sale).limit(), "bucket");
+            redis.opsForValue().set(reservations.keys(sale).rateLimit(), "bucket");
             endedAgo(Duration.ofMinutes(10));
             assertThat(ended.endedBefore(Instant.now().minus(Duration.ofMinutes(5)))).contains(sale);
 

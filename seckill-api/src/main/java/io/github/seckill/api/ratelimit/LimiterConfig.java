@@ -1,4 +1,4 @@
-package io.github.seckill.api.limits;
+package io.github.seckill.api.ratelimit;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.github.seckill.api.limits;
+package io.github.seckill.api.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpStatus;
@@ -29,7 +28,8 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
-import io.github.seckill.common.redis.ActivityKeys;
+import io.github.seckill.common.redis.NodeKeys;
+import io.github.seckill.common.redis.RedisKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -44,7 +44,8 @@ public class RateLimits {
     private final AsyncProxyManager<byte[]> buckets;
     private final LimitSettings settings;
     private final Breakers breakers;
-    private final String prefix;
+    private final RedisKeys keys;
+    private final NodeKeys platform;
     private final AsyncBucketProxy global;
     /** Hot per-sale buckets keep their local batching state, so they are built once per sale. */
     private final Cache<Long, AsyncBucketProxy> sales = Caffeine.newBuilder().maximumSize(10_000)
@@ -53,13 +54,14 @@ public class RateLimits {
     private final MeterRegistry meters;
 
     RateLimits(AsyncProxyManager<byte[]> buckets, LimitSettings settings, Breakers breakers, MeterRegistry meters,
-            @Value("${seckill.redis.key-prefix:sk}") String prefix) {
+            RedisKeys keys) {
         this.buckets = buckets;
         this.settings = settings;
         this.breakers = breakers;
         this.meters = meters;
-        this.prefix = prefix;
-        this.global = shared(prefix + ":limit:global", settings.global());
+        this.keys = keys;
+        this.platform = keys.shared();
+        this.global = shared(platform.globalRateLimit(), settings.global());
     }
 
     /** Global, per-sale, per-shopper and per-address admission of one purchase. */
@@ -67,17 +69,16 @@ public class RateLimits {
         List<Attempt> attempts = new ArrayList<>(4);
         attempts.add(new Attempt("global", settings.global(), () -> global));
         attempts.add(new Attempt("sale", settings.sale(),
-                () -> sales.get(saleId, id -> shared(new ActivityKeys(prefix, id).limit(), settings.sale()))));
-        attempts.add(new Attempt("user", settings.user(), () -> exact(prefix + ":{u" + userId + "}:limit",
-                settings.user())));
-        attempts.add(new Attempt("ip", settings.ip(), () -> exact(prefix + ":limit:ip:" + clientIp, settings.ip())));
+                () -> sales.get(saleId, id -> shared(keys.activity(id).rateLimit(), settings.sale()))));
+        attempts.add(new Attempt("user", settings.user(), () -> exact(keys.user(userId).rateLimit(), settings.user())));
+        attempts.add(new Attempt("ip", settings.ip(), () -> exact(platform.ipRateLimit(clientIp), settings.ip())));
         admit(attempts);
     }
 
     /** Register, login and refresh per client address. */
     public void admitAuth(String clientIp) {
         admit(List.of(new Attempt("auth_ip", settings.authIp(),
-                () -> exact(prefix + ":limit:auth:" + clientIp, settings.authIp()))));
+                () -> exact(platform.authRateLimit(clientIp), settings.authIp()))));
     }
 
     private void admit(List<Attempt> attempts) {

@@ -1,0 +1,31 @@
+package io.github.seckill.common.redis;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The key prefix, the keys built on it and the sale ledger, the same in every service. A service that
+ * needs another shape of {@link Reservations} (seckill-api's shopper-index retention) declares its own.
+ */
+@AutoConfiguration(after = RedisAutoConfiguration.class)
+@EnableConfigurationProperties(RedisSettings.class)
+class SeckillRedisAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RedisKeys redisKeys(RedisSettings settings) {
+        return new RedisKeys(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(StringRedisTemplate.class)
+    Reservations reservations(StringRedisTemplate redis, RedisKeys keys) {
+        return new Reservations(redis, keys, Reservations.SHOPPER_INDEX);
+    }
+}

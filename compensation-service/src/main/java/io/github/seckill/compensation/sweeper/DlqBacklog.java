@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +24,10 @@ public class DlqBacklog {
     private final AtomicLong backlog = new AtomicLong();
 
     DlqBacklog(ConsumerProgress progress, TopicSettings topics, MeterRegistry meters,
-            @Value("${spring.kafka.consumer.group-id}-dlq") String group) {
+            KafkaProperties kafka) {
         this.progress = progress;
         this.topics = topics;
-        this.group = group;
+        this.group = kafka.getConsumer().getGroupId() + "-dlq";
         Gauge.builder("seckill.dlq.backlog", backlog, AtomicLong::get)
                 .description("DLQ records not yet handled by the DLQ consumer").register(meters);
     }

@@ -119,20 +119,14 @@ public class Placement {
 
     private Map<Long, Outcome> attempt(List<OrderPlaced> orders, int partition, boolean handOff) {
         long start = System.nanoTime();
+        BatchResult result;
         try {
             preparation.prepare(orders);
-            BatchResult result;
             try {
                 result = batch.place(orders, partition);
             } finally {
                 turns.giveBack();
             }
-            metrics.committed(orders.size(), System.nanoTime() - start);
-            Map<Long, Outcome> outcomes = new LinkedHashMap<>();
-            result.committed().forEach(o -> outcomes.put(o.orderId(), Outcome.COMMITTED));
-            orders.stream().filter(o -> result.notHeld().containsKey(o.orderId()))
-                    .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()), handOff)));
-            return outcomes;
         } catch (RuntimeException e) {
             metrics.rolledBack();
             if (orders.size() > 1) {
@@ -147,6 +141,14 @@ public class Placement {
             }
             return Map.of(orders.get(0).orderId(), failedAlone(orders.get(0), e, handOff));
         }
+        metrics.committed(orders.size(), System.nanoTime() - start);
+        // After the commit: a hand-off that fails here is not a rollback. It goes up to the listener,
+        // the poll is redelivered, and the orders just committed come back as duplicates.
+        Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        result.committed().forEach(o -> outcomes.put(o.orderId(), Outcome.COMMITTED));
+        orders.stream().filter(o -> result.notHeld().containsKey(o.orderId()))
+                .forEach(o -> outcomes.put(o.orderId(), notHeld(o, result.notHeld().get(o.orderId()), handOff)));
+        return outcomes;
     }
 
     /**

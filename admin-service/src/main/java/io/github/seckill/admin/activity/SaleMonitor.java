@@ -12,9 +12,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 import io.github.seckill.admin.upstream.OrderServiceClient;
-import io.github.seckill.admin.upstream.Orders;
 import io.github.seckill.admin.upstream.Remote;
 import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.SaleStock;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
 
@@ -51,11 +51,11 @@ class SaleMonitor {
         } catch (DataAccessException e) {
             unavailable.add("redis unavailable");
         }
-        Remote<Orders.SaleStock> mysql = orders.stock(id, sale.stock());
+        Remote<SaleStock> mysql = orders.stock(id, sale.stock());
         if (!mysql.available()) {
             unavailable.add(mysql.unavailable());
         }
-        Orders.SaleStock stock = mysql.value();
+        SaleStock stock = mysql.value();
         return new SaleStats(id, sale.title(), sale.status(), sale.stock(), sale.redisRemaining(),
                 stock == null ? null : stock.remaining(), live == null ? 0 : live,
                 stock == null ? null : byStatus(stock.orders(), failed), List.copyOf(unavailable), clock.instant());
@@ -66,8 +66,9 @@ class SaleMonitor {
      * MySQL, it is a released reservation, counted by the sale's failed-order counter. Without Redis
      * FAILED is left out, not shown as 0.
      */
-    private static Map<String, Long> byStatus(Map<String, Long> mysql, Long failed) {
-        Map<String, Long> counts = new TreeMap<>(mysql);
+    private static Map<String, Long> byStatus(Map<OrderStatus, Long> mysql, Long failed) {
+        Map<String, Long> counts = new TreeMap<>();
+        mysql.forEach((status, n) -> counts.put(status.name(), n));
         counts.remove(OrderStatus.FAILED.name());
         if (failed != null) {
             counts.put(OrderStatus.FAILED.name(), failed);

@@ -9,11 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.seckill.admin.upstream.OrderQuery;
 import io.github.seckill.admin.upstream.OrderServiceClient;
-import io.github.seckill.admin.upstream.Orders;
 import io.github.seckill.admin.upstream.Remote;
-import io.github.seckill.common.problem.Problems;
+import io.github.seckill.common.orderservice.OrderPage;
 import io.github.seckill.common.problem.ProblemTypes;
+import io.github.seckill.common.problem.Problems;
 
 /**
  * <code>GET /admin/api/v1/orders?activityId=&amp;status=&amp;userId=&amp;from=&amp;to=&amp;page=&amp;size=</code>:
@@ -31,11 +32,11 @@ class OrdersApi {
     }
 
     @GetMapping("/admin/api/v1/orders")
-    ResponseEntity<?> search(@ModelAttribute Orders.Query q) {
+    ResponseEntity<?> search(@ModelAttribute OrderQuery q) {
         if (q.status() != null && !q.status().isBlank() && !STATUSES.contains(q.status())) {
             return problem(Problems.invalid("status", "must be one of " + STATUSES));
         }
-        Remote<Orders.Page> page = orders.search(q);
+        Remote<OrderPage> page = orders.search(q);
         if (!page.available()) {
             return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, page.unavailable()));
         }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.github.seckill.admin.ui.UiController;
 import io.github.seckill.admin.upstream.OrderServiceClient;
-import io.github.seckill.admin.upstream.Orders;
+import io.github.seckill.admin.upstream.OrderQuery;
 import io.github.seckill.admin.upstream.Remote;
+import io.github.seckill.common.orderservice.Order;
 
 /** Orders pages, read from order-service: search by id, user, sale, status, time; one order's history. */
 @UiController
@@ -26,7 +27,7 @@ class OrdersPage {
     }
 
     @GetMapping("/orders")
-    String search(@ModelAttribute("q") Orders.Query q, @RequestParam(required = false) String orderId, Model model) {
+    String search(@ModelAttribute("q") OrderQuery q, @RequestParam(required = false) String orderId, Model model) {
         // order ids are 64-bit numbers: anything else is not put into a redirect
         if (orderId != null && orderId.strip().matches("\\d{1,19}")) {
             return "redirect:/orders/" + orderId.strip();
@@ -38,7 +39,7 @@ class OrdersPage {
 
     @GetMapping("/orders/{id}")
     String detail(@PathVariable String id, Model model) {
-        Remote<Optional<Orders.Order>> order = orders.order(id);
+        Remote<Optional<Order>> order = orders.order(id);
         model.addAttribute("orderId", id);
         model.addAttribute("order", order.map(o -> o.orElse(null)));
         model.addAttribute("missing", order.available() && order.value().isEmpty());

@@ -1,77 +1,93 @@
 package io.github.seckill.admin.upstream;
 
-import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.Order;
+import io.github.seckill.common.orderservice.OrderPage;
+import io.github.seckill.common.orderservice.OrderServiceApi;
+import io.github.seckill.common.orderservice.OrderServiceRefused;
+import io.github.seckill.common.orderservice.OrderServiceUnavailable;
+import io.github.seckill.common.orderservice.SaleStock;
+
 /** Reads orders and the MySQL stock from order-service; never throws for a service that is down. */
+@Component
 public class OrderServiceClient {
 
     private static final Logger log = LoggerFactory.getLogger(OrderServiceClient.class);
     static final String NAME = "order-service";
 
-    private final RestClient http;
+    private final OrderServiceApi orderService;
 
-    OrderServiceClient(RestClient http) {
-        this.http = http;
+    OrderServiceClient(OrderServiceApi orderService) {
+        this.orderService = orderService;
     }
 
     /** The sale's MySQL stock; {@code total} is the sale's stock, used when no order reached MySQL yet. */
-    public Remote<Orders.SaleStock> stock(long activityId, long total) {
+    public Remote<SaleStock> stock(long activityId, long total) {
         return call(() -> {
             try {
-                return http.get().uri("/internal/api/v1/activities/{id}/stock", activityId).retrieve()
-                        .body(Orders.SaleStock.class);
-            } catch (HttpClientErrorException.NotFound e) {
-                return Orders.SaleStock.untouched(activityId, total);
+                return orderService.stock(activityId);
+            } catch (OrderServiceRefused e) {
+                if (e.status() == 404) {
+                    return SaleStock.untouched(activityId, total);
+                }
+                throw e;
             }
         });
     }
 
-    public Remote<Orders.Page> search(Orders.Query q) {
-        return call(() -> http.get().uri(b -> query(b, q)).retrieve().body(Orders.Page.class));
+    public Remote<OrderPage> search(OrderQuery q) {
+        String status = q.status() == null ? "" : q.status().strip();
+        if (!status.isEmpty() && Arrays.stream(OrderStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            return Remote.failed("no such status: " + status);
+        }
+        return call(() -> orderService.orders(q.activityId(), q.userId(),
+                status.isEmpty() ? null : OrderStatus.valueOf(status), q.from(), q.to(), q.pageOrFirst(),
+                q.sizeOrDefault()));
     }
 
     /** The order with its status history; empty when order-service knows no such order. */
-    public Remote<Optional<Orders.Order>> order(String orderId) {
+    public Remote<Optional<Order>> order(String orderId) {
+        long id;
+        try {
+            id = Long.parseLong(orderId.strip());
+        } catch (NumberFormatException notAnOrderId) {
+            return Remote.of(Optional.empty()); // as order-service's 400 for it
+        }
         return call(() -> {
             try {
-                return Optional.ofNullable(http.get().uri("/internal/api/v1/orders/{id}", orderId).retrieve()
-                        .body(Orders.Order.class));
-            } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest e) {
-                return Optional.empty();
+                return Optional.ofNullable(orderService.order(id));
+            } catch (OrderServiceRefused e) {
+                if (e.status() == 404 || e.status() == 400) {
+                    return Optional.empty();
+                }
+                throw e;
             }
         });
     }
 
-    private static URI query(UriBuilder b, Orders.Query q) {
-        b.path("/internal/api/v1/orders");
-        if (q.activityId() != null) {
-            b.queryParam("activityId", q.activityId());
+    private static <T> Remote<T> call(Supplier<T> call) {
+        try {
+            return Remote.of(call.get());
+        } catch (OrderServiceRefused e) {
+            log.warn("{} refused: {}", NAME, e.status());
+            return Remote.failed(NAME + " answered " + e.status());
+        } catch (OrderServiceUnavailable e) {
+            log.warn("{} unavailable: {}", NAME, e.getMessage());
+            return Remote.failed(NAME + " unavailable");
         }
-        if (q.userId() != null) {
-            b.queryParam("userId", q.userId());
-        }
-        if (q.status() != null && !q.status().isBlank()) {
-            b.queryParam("status", q.status());
-        }
-        if (q.from() != null) {
-            b.queryParam("from", q.from().toString());
-        }
-        if (q.to() != null) {
-            b.queryParam("to", q.to().toString());
-        }
-        return b.queryParam("page", q.pageOrFirst()).queryParam("size", q.sizeOrDefault()).build();
     }
 
     static <T> Remote<T> call(Supplier<T> call, String service, Logger log) {
@@ -84,10 +100,6 @@ public class OrderServiceClient {
             log.warn("{} unavailable: {}", service, e.getMessage());
             return Remote.failed(service + " unavailable");
         }
-    }
-
-    private <T> Remote<T> call(Supplier<T> call) {
-        return call(call, NAME, log);
     }
 
     static UpstreamRefused refused(String service, RestClientException e) {

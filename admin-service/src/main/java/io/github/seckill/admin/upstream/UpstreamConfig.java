@@ -9,16 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** One RestClient per service, HTTP Basic, bounded connect and read timeouts. */
+/** compensation-service's RestClients, HTTP Basic, bounded timeouts (order-service's comes from seckill-common). */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfig {
-
-    @Bean
-    OrderServiceClient orderServiceClient(RestClient.Builder builder, OrderServiceSettings s) {
-        return new OrderServiceClient(builder.baseUrl(s.url().toString())
-                .requestFactory(factory(s.timeout(), s.timeout()))
-                .defaultHeaders(h -> h.setBasicAuth(s.username(), s.password())).build());
-    }
 
     @Bean
     CompensationClient compensationClient(RestClient.Builder builder, CompensationSettings s) {

@@ -1,106 +1,138 @@
 package io.github.seckill.admin.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
-import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
-import static org.springframework.test.web.client.response.MockRestResponseCreators.withServerError;
-import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
-import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.web.client.RestClient;
 
-/** order-service's internal API as the contract states it, and what the client makes of each answer. */
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.Order;
+import io.github.seckill.common.orderservice.OrderPage;
+import io.github.seckill.common.orderservice.OrderServiceAutoConfiguration;
+import io.github.seckill.common.orderservice.OrderServiceSettings;
+import io.github.seckill.common.orderservice.SaleStock;
+
+/** order-service's internal API as the contract states it, and what the back office makes of each answer. */
 class OrderServiceClientTest {
 
-    private MockRestServiceServer server;
+    private record Answer(int status, String body) {
+    }
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private HttpServer server;
     private OrderServiceClient client;
 
     @BeforeEach
-    void bind() {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://orders")
-                .messageConverters(c -> c.add(0, new MappingJackson2HttpMessageConverter(
-                        Jackson2ObjectMapperBuilder.json().build())))
-                .defaultHeaders(h -> h.setBasicAuth("internal", "secret"));
-        server = MockRestServiceServer.bindTo(builder).build();
-        client = new OrderServiceClient(builder.build());
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+        client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static OrderServiceClient client(URI url) {
+        return new OrderServiceClient(OrderServiceAutoConfiguration.client(RestClient.builder(),
+                new OrderServiceSettings(url, "internal", "secret", Duration.ofSeconds(1), null, null)));
+    }
+
+    private void serve(HttpExchange x) throws IOException {
+        requests.add(x.getRequestURI().toString() + " " + x.getRequestHeaders().getFirst("Authorization"));
+        Answer a = answers.getOrDefault(x.getRequestURI().getPath(), new Answer(404, "{\"status\":404}"));
+        byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", a.status() < 300 ? "application/json" : "application/problem+json");
+        x.sendResponseHeaders(a.status(), body.length);
+        x.getResponseBody().write(body);
+        x.close();
     }
 
     @Test
     void readsTheSaleStockWithBasicAuth() {
-        server.expect(requestTo("http://orders/internal/api/v1/activities/1/stock"))
-                .andExpect(header("Authorization", "Basic aW50ZXJuYWw6c2VjcmV0"))
-                .andRespond(withSuccess("""
-                        {"activityId":1,"total":100,"remaining":40,"sold":60,
-                         "orders":{"CREATED":3,"PAID":1,"CANCELLED":0,"FAILED":0}}""", MediaType.APPLICATION_JSON));
-        Remote<Orders.SaleStock> stock = client.stock(1, 100);
+        answers.put("/internal/api/v1/activities/1/stock", new Answer(200, """
+                {"activityId":1,"total":100,"remaining":40,"sold":60,
+                 "orders":{"CREATED":3,"PAID":1,"CANCELLED":0,"FAILED":0}}"""));
+        Remote<SaleStock> stock = client.stock(1, 100);
         assertThat(stock.available()).isTrue();
         assertThat(stock.value().remaining()).isEqualTo(40);
-        assertThat(stock.value().orders()).containsEntry("CREATED", 3L).containsEntry("PAID", 1L);
+        assertThat(stock.value().orders()).containsEntry(OrderStatus.CREATED, 3L).containsEntry(OrderStatus.PAID, 1L);
+        assertThat(requests).containsExactly("/internal/api/v1/activities/1/stock Basic aW50ZXJuYWw6c2VjcmV0");
     }
 
     @Test
     void noRowYetMeansTheWholeStockIsLeft() {
-        server.expect(requestTo("http://orders/internal/api/v1/activities/2/stock"))
-                .andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body("{\"status\":404}"));
-        Orders.SaleStock stock = client.stock(2, 70).value();
+        SaleStock stock = client.stock(2, 70).value();
         assertThat(stock.remaining()).isEqualTo(70);
         assertThat(stock.sold()).isZero();
-        assertThat(stock.orders()).containsOnly(Map.entry("CREATED", 0L), Map.entry("PAID", 0L),
-                Map.entry("CANCELLED", 0L));
+        assertThat(stock.orders()).containsOnly(Map.entry(OrderStatus.CREATED, 0L), Map.entry(OrderStatus.PAID, 0L),
+                Map.entry(OrderStatus.CANCELLED, 0L));
     }
 
     @Test
     void aFailingServiceIsUnavailableNotAnError() {
-        server.expect(requestTo("http://orders/internal/api/v1/activities/3/stock")).andRespond(withServerError());
-        Remote<Orders.SaleStock> stock = client.stock(3, 10);
+        answers.put("/internal/api/v1/activities/3/stock", new Answer(500, "{\"status\":500}"));
+        answers.put("/internal/api/v1/orders", new Answer(403, "{\"status\":403}"));
+        Remote<SaleStock> stock = client.stock(3, 10);
         assertThat(stock.available()).isFalse();
         assertThat(stock.unavailable()).isEqualTo("order-service unavailable");
+        assertThat(client.search(new OrderQuery(null, null, null, null, null, null, null)).unavailable())
+                .isEqualTo("order-service answered 403");
     }
 
     @Test
     void aServiceThatIsDownIsUnavailable() {
-        OrderServiceClient down = new UpstreamConfig().orderServiceClient(RestClient.builder(),
-                new OrderServiceSettings(java.net.URI.create("http://127.0.0.1:9"), "u", "p", Duration.ofSeconds(1)));
-        assertThat(down.search(new Orders.Query(null, null, null, null, null, null, null)).unavailable())
+        server.stop(0);
+        OrderServiceClient down = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        assertThat(down.search(new OrderQuery(null, null, null, null, null, null, null)).unavailable())
                 .isEqualTo("order-service unavailable");
     }
 
     @Test
     void searchesWithEveryFilterAndReadsTheOrderWithItsHistory() {
-        server.expect(requestTo("http://orders/internal/api/v1/orders?activityId=5&userId=7&status=PAID"
-                + "&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&page=2&size=20"))
-                .andRespond(withSuccess("""
-                        {"content":[{"orderId":"9007199254740993","activityId":5,"userId":7,"quantity":1,
-                          "amount":"9.90","status":"PAID","xid":"tc:1"}],"page":2,"size":20,"totalElements":41}""",
-                        MediaType.APPLICATION_JSON));
-        server.expect(requestTo("http://orders/internal/api/v1/orders/9007199254740993")).andRespond(withSuccess("""
+        answers.put("/internal/api/v1/orders", new Answer(200, """
+                {"content":[{"orderId":"9007199254740993","activityId":5,"userId":7,"quantity":1,
+                  "amount":"9.90","status":"PAID","xid":"tc:1"}],"page":2,"size":20,"totalElements":41}"""));
+        answers.put("/internal/api/v1/orders/9007199254740993", new Answer(200, """
                 {"orderId":"9007199254740993","activityId":5,"userId":7,"quantity":1,"amount":"9.90",
                  "status":"PAID","xid":"tc:1","history":[{"status":"PENDING","at":"2026-01-01T00:00:00Z"},
-                 {"status":"PAID","at":"2026-01-01T00:00:05Z"}]}""", MediaType.APPLICATION_JSON));
-        server.expect(requestTo("http://orders/internal/api/v1/orders/1"))
-                .andRespond(withStatus(HttpStatus.NOT_FOUND));
+                 {"status":"PAID","at":"2026-01-01T00:00:05Z"}]}"""));
 
-        Orders.Page page = client.search(new Orders.Query(5L, 7L, "PAID", Instant.parse("2026-01-01T00:00:00Z"),
+        OrderPage page = client.search(new OrderQuery(5L, 7L, "PAID", Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-02T00:00:00Z"), 2, 20)).value();
         assertThat(page.totalElements()).isEqualTo(41);
         assertThat(page.hasNext()).isFalse();
         assertThat(page.content().get(0).orderId()).isEqualTo("9007199254740993");
-        Orders.Order order = client.order("9007199254740993").value().orElseThrow();
+        Order order = client.order("9007199254740993").value().orElseThrow();
         assertThat(order.xid()).isEqualTo("tc:1");
-        assertThat(order.history()).extracting(Orders.StatusChange::status).containsExactly("PENDING", "PAID");
+        assertThat(order.amount()).hasToString("9.90");
+        assertThat(order.history()).extracting(Order.StatusChange::status)
+                .containsExactly(OrderStatus.PENDING, OrderStatus.PAID);
         assertThat(client.order("1").value()).isEmpty();
-        server.verify();
+        assertThat(client.order("not-an-id").value()).isEmpty();
+        assertThat(client.search(new OrderQuery(null, null, "LOST", null, null, null, null)).available()).isFalse();
+        assertThat(requests).extracting(r -> r.substring(0, r.indexOf(' '))).containsExactly(
+                "/internal/api/v1/orders?activityId=5&userId=7&status=PAID&from=2026-01-01T00%3A00%3A00Z"
+                        + "&to=2026-01-02T00%3A00%3A00Z&page=2&size=20",
+                "/internal/api/v1/orders/9007199254740993", "/internal/api/v1/orders/1");
     }
 }

@@ -9,13 +9,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.KafkaConsumerBackoffManager;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.orderservice.OrderServiceException;
+import io.github.seckill.common.orderservice.Redriven;
 import io.github.seckill.compensation.infra.TopicSettings;
 
 /**
@@ -69,7 +70,7 @@ class LadderListener {
         }
         Throwable error;
         try {
-            RedriveOutcome outcome = redrive.redrive(order);
+            Redriven.Outcome outcome = redrive.redrive(order);
             if (outcome.settled()) {
                 attempts.settle(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, delay, outcome.name(),
                         "ladder", clock.instant()));
@@ -78,9 +79,9 @@ class LadderListener {
             error = null;
             fail(Attempt.ok(order.orderId(), order.activityId(), STAGE, attempt, delay, outcome.name(), "ladder",
                     clock.instant()));
-        } catch (RestClientException e) {
-            error = e;
-            fail(Attempt.failed(order.orderId(), order.activityId(), STAGE, attempt, delay, "FAILED", e, "ladder",
+        } catch (OrderServiceException e) {
+            error = Redrive.cause(e);
+            fail(Attempt.failed(order.orderId(), order.activityId(), STAGE, attempt, delay, "FAILED", error, "ladder",
                     clock.instant()));
         }
         if (attempt >= policy.maxAttempts()) {

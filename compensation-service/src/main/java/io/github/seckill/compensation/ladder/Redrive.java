@@ -1,34 +1,38 @@
 package io.github.seckill.compensation.ladder;
 
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.orderservice.OrderServiceApi;
+import io.github.seckill.common.orderservice.OrderServiceException;
+import io.github.seckill.common.orderservice.OrderServiceUnavailable;
+import io.github.seckill.common.orderservice.Redriven;
 
 /**
  * Places a failed order again through order-service's own idempotent placement
- * ({@code POST /internal/api/v1/placements}); a connection error or a 5xx throws.
+ * ({@code POST /internal/api/v1/placements}); a refusal, a connection error or a 5xx throws
+ * {@link OrderServiceException}.
  */
 @Component
 public class Redrive {
 
-    private final RestClient http;
+    private final OrderServiceApi orderService;
 
-    Redrive(RestClient.Builder builder, OrderServiceSettings settings) {
-        this.http = settings.client(builder);
+    Redrive(OrderServiceApi orderService) {
+        this.orderService = orderService;
     }
 
-    record Answer(String orderId, RedriveOutcome outcome) {
-    }
-
-    public RedriveOutcome redrive(OrderPlaced order) {
-        Answer answer = http.post().uri("/internal/api/v1/placements").contentType(MediaType.APPLICATION_JSON)
-                .body(order).retrieve().body(Answer.class);
-        if (answer == null || answer.outcome() == null) {
-            throw new RestClientException("order-service answered without an outcome for " + order.orderId());
+    public Redriven.Outcome redrive(OrderPlaced order) {
+        Redriven answer = orderService.redrive(order);
+        if (answer == null) {
+            throw new OrderServiceUnavailable(0, null, new IllegalStateException(
+                    "order-service answered without an outcome for " + order.orderId()));
         }
         return answer.outcome();
+    }
+
+    /** What the attempt log records of a failure: what happened on the wire, as ops read it before. */
+    public static Throwable cause(OrderServiceException e) {
+        return e.getCause() == null ? e : e.getCause();
     }
 }

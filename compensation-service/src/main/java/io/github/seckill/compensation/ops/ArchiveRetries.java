@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.orderservice.OrderServiceException;
+import io.github.seckill.common.orderservice.Redriven;
 import io.github.seckill.compensation.archive.ArchiveEntry;
 import io.github.seckill.compensation.archive.Archives;
 import io.github.seckill.compensation.ladder.Attempt;
 import io.github.seckill.compensation.ladder.AttemptLog;
 import io.github.seckill.compensation.ladder.Redrive;
-import io.github.seckill.compensation.ladder.RedriveOutcome;
 
 /**
  * Manual retry of an archived order through the same re-drive as the ladder. Idempotent: an order
@@ -61,7 +61,7 @@ class ArchiveRetries {
         OrderPlaced order = order(archive);
         int attempt = attempts.count(orderId, "OPS") + 1;
         try {
-            RedriveOutcome outcome = redrive.redrive(order);
+            Redriven.Outcome outcome = redrive.redrive(order);
             attempts.record(Attempt.ok(orderId, order.activityId(), "OPS", attempt, Duration.ZERO, outcome.name(),
                     actor, clock.instant()), outcome.settled());
             if (!outcome.settled()) {
@@ -69,9 +69,9 @@ class ArchiveRetries {
             }
             archives.close(id, "RETRIED", "re-driven: " + outcome, actor);
             return new Result(id, archive.orderId(), "SUCCEEDED", outcome.name(), null);
-        } catch (RestClientException e) {
-            attempts.record(Attempt.failed(orderId, order.activityId(), "OPS", attempt, Duration.ZERO, "FAILED", e,
-                    actor, clock.instant()), false);
+        } catch (OrderServiceException e) {
+            attempts.record(Attempt.failed(orderId, order.activityId(), "OPS", attempt, Duration.ZERO, "FAILED",
+                    Redrive.cause(e), actor, clock.instant()), false);
             return new Result(id, archive.orderId(), "FAILED", null, "order-service did not answer");
         }
     }

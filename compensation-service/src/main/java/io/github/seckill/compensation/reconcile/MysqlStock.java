@@ -2,33 +2,31 @@ package io.github.seckill.compensation.reconcile;
 
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
-import io.github.seckill.compensation.ladder.OrderServiceSettings;
+import io.github.seckill.common.orderservice.OrderServiceApi;
+import io.github.seckill.common.orderservice.OrderServiceRefused;
+import io.github.seckill.common.orderservice.SaleStock;
 
 /** MySQL's side of a sale's stock, as order-service reports it; empty while no order of the sale reached MySQL. */
 @Component
 class MysqlStock {
 
-    private final RestClient http;
+    private final OrderServiceApi orderService;
 
-    MysqlStock(RestClient.Builder builder, OrderServiceSettings settings) {
-        this.http = settings.client(builder);
+    MysqlStock(OrderServiceApi orderService) {
+        this.orderService = orderService;
     }
 
-    record Row(long activityId, long total, long remaining, long sold) {
-    }
-
-    Optional<Row> of(long activityId) {
-        return Optional.ofNullable(http.get().uri("/internal/api/v1/activities/{id}/stock", activityId)
-                .exchange((request, response) -> response.getStatusCode() == HttpStatus.NOT_FOUND ? null
-                        : response.getStatusCode().is2xxSuccessful() ? response.bodyTo(Row.class)
-                        : failed(activityId, response.getStatusCode().value())));
-    }
-
-    private static Row failed(long activityId, int status) {
-        throw new IllegalStateException("order-service answered " + status + " for the stock of sale " + activityId);
+    /** Any other refusal, a 5xx or no answer throws: this check is skipped, the next one tries again. */
+    Optional<SaleStock> of(long activityId) {
+        try {
+            return Optional.ofNullable(orderService.stock(activityId));
+        } catch (OrderServiceRefused e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

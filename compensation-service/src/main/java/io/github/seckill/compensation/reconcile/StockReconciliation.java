@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.orderservice.SaleStock;
 import io.github.seckill.common.redis.Reservations;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -63,7 +64,7 @@ class StockReconciliation {
         Instant now = clock.instant();
         long total = reservations.terms(sale).orElseThrow().total();
         LedgerTally.Tally tally = ledger.of(sale, now.minus(settings.hangingAfter()));
-        MysqlStock.Row row = mysql.of(sale).orElse(new MysqlStock.Row(sale, total, total, 0));
+        SaleStock row = mysql.of(sale).orElse(SaleStock.untouched(sale, total));
         long drift = StockCheck.drift(row.total(), tally.available(), tally.live(), row.sold());
         StockCheck check = new StockCheck(sale, row.total(), tally.available(), tally.live(), row.remaining(),
                 row.sold(), drift, tally.hanging(), drift == 0 ? "NONE" : "WATCH", now);

@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.seckill.common.messaging.OrderPlaced;
+import io.github.seckill.common.orderservice.Redriven;
 
 /**
  * The compensation ladder's entry: places one failed order again through the same idempotent
@@ -20,11 +21,10 @@ class RedriveController {
         this.placement = placement;
     }
 
-    record Redriven(String orderId, Placement.Outcome outcome) {
-    }
-
     @PostMapping("/internal/api/v1/placements")
     Redriven redrive(@RequestBody OrderPlaced order) {
-        return new Redriven(Long.toString(order.orderId()), placement.redrive(order));
+        // Redriven.Outcome names the same outcomes: the contract the other services read
+        return new Redriven(Long.toString(order.orderId()),
+                Redriven.Outcome.valueOf(placement.redrive(order).name()));
     }
 }

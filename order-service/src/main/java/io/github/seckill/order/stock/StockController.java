@@ -1,12 +1,10 @@
 package io.github.seckill.order.stock;
 
-import java.util.Map;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.SaleStock;
 import io.github.seckill.order.infra.NotFound;
 import io.github.seckill.order.orders.OrderSearch;
 
@@ -23,9 +21,6 @@ class StockController {
     StockController(SaleStocks stocks, OrderSearch search) {
         this.stocks = stocks;
         this.search = search;
-    }
-
-    record SaleStock(long activityId, long total, long remaining, long sold, Map<OrderStatus, Long> orders) {
     }
 
     @GetMapping("/internal/api/v1/activities/{id}/stock")

@@ -47,7 +47,7 @@ class OrderHistory {
         List<OrderView> stored = new ArrayList<>();
         long storedTotal = 0;
         for (int p = 0; stored.size() < wanted; p++) {
-            OrderServiceClient.StoredPage answer = orderService.list(userId, p, chunk);
+            io.github.seckill.common.orderservice.OrderPage answer = orderService.list(userId, p, chunk);
             answer.content().stream().filter(o -> o.userId() == userId).map(OrderView::of).forEach(stored::add);
             storedTotal = answer.totalElements();
             if (answer.content().size() < chunk || (long) (p + 1) * chunk >= storedTotal) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.Order;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.Reservations;
 
@@ -58,7 +59,7 @@ class OrderLookup {
         Optional<Long> stored;
         try {
             stored = orderService.find(orderId).filter(o -> o.userId() == userId)
-                    .map(OrderServiceClient.StoredOrder::activityId);
+                    .map(Order::activityId);
         } catch (Problem unavailable) {
             return Optional.empty(); // not found for now, as without the index; a later lookup repairs it
         }

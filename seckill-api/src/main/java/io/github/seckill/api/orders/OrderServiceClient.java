@@ -1,24 +1,21 @@
 package io.github.seckill.api.orders;
 
-import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
-import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.Caller;
+import io.github.seckill.common.orderservice.Order;
+import io.github.seckill.common.orderservice.OrderPage;
+import io.github.seckill.common.orderservice.OrderServiceApi;
+import io.github.seckill.common.orderservice.OrderServiceRefused;
+import io.github.seckill.common.orderservice.OrderServiceUnavailable;
 import io.github.seckill.common.problem.ProblemTypes;
 
 /**
@@ -29,24 +26,17 @@ import io.github.seckill.common.problem.ProblemTypes;
 @Component
 class OrderServiceClient {
 
-    private final RestClient http;
+    private final OrderServiceApi orderService;
     private final Breakers breakers;
 
-    OrderServiceClient(RestClient.Builder builder, OrderServiceSettings settings, Breakers breakers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = builder.baseUrl(settings.url().toString())
-                .requestFactory(requests)
-                .defaultHeaders(h -> h.setBasicAuth(settings.username(), settings.password()))
-                .build();
+    OrderServiceClient(OrderServiceApi orderService, Breakers breakers) {
+        this.orderService = orderService;
         this.breakers = breakers;
     }
 
-    Optional<StoredOrder> find(long orderId) {
+    Optional<Order> find(long orderId) {
         try {
-            return Optional.ofNullable(call(() -> http.get().uri("/internal/api/v1/orders/{id}", orderId)
-                    .retrieve().body(StoredOrder.class)));
+            return Optional.ofNullable(call(() -> orderService.order(orderId)));
         } catch (Problem e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -56,40 +46,39 @@ class OrderServiceClient {
     }
 
     /** One page of the shopper's orders in MySQL, newest first. */
-    StoredPage list(long userId, int page, int size) {
-        return call(() -> http.get().uri("/internal/api/v1/orders?userId={u}&page={p}&size={s}", userId, page, size)
-                .retrieve().body(StoredPage.class));
+    OrderPage list(long userId, int page, int size) {
+        return call(() -> orderService.orders(null, userId, null, null, null, page, size));
     }
 
-    StoredOrder pay(long orderId, long userId) {
-        return call(() -> http.post().uri("/internal/api/v1/orders/{id}/payment", orderId)
-                .body(Map.of("userId", userId)).retrieve().body(StoredOrder.class));
+    Order pay(long orderId, long userId) {
+        return call(() -> orderService.pay(orderId, new Caller(userId)));
     }
 
-    StoredOrder cancel(long orderId, long userId) {
-        return call(() -> http.post().uri("/internal/api/v1/orders/{id}/cancellation", orderId)
-                .body(Map.of("userId", userId)).retrieve().body(StoredOrder.class));
+    Order cancel(long orderId, long userId) {
+        return call(() -> orderService.cancel(orderId, new Caller(userId)));
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    // the breaker counts order-service's failures, not its refusals (ignore-exceptions in application.yml)
+    private <T> T call(Supplier<T> request) {
         try {
             return breakers.orderService().executeSupplier(request);
-        } catch (HttpClientErrorException e) {
+        } catch (OrderServiceRefused e) {
             throw refusal(e);
-        } catch (HttpServerErrorException.ServiceUnavailable e) {
-            // e.g. the payment provider timed out: say so, the shopper may retry
-            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Try again",
-                    Optional.ofNullable(upstreamDetail(e)).orElse("orders are not available right now"), Map.of(),
-                    java.time.Duration.ofSeconds(1));
-        } catch (RestClientException e) {
+        } catch (OrderServiceUnavailable e) {
+            if (e.status() == 503) {
+                // e.g. the payment provider timed out: say so, the shopper may retry
+                throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Try again",
+                        Optional.ofNullable(e.detail()).orElse("orders are not available right now"), Map.of(),
+                        Duration.ofSeconds(1));
+            }
             // 5xx, timeouts, refused connections, unreadable answers: order-service cannot answer now.
             throw unavailable();
         }
     }
 
-    private static Problem refusal(HttpClientErrorException e) {
-        String detail = Optional.ofNullable(upstreamDetail(e)).orElse("order-service refused: " + e.getStatusCode());
-        return switch (e.getStatusCode().value()) {
+    private static Problem refusal(OrderServiceRefused e) {
+        String detail = Optional.ofNullable(e.detail()).orElse("order-service refused: " + e.status());
+        return switch (e.status()) {
             case 404 -> new Problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Order not found", detail);
             case 402 -> new Problem(HttpStatus.PAYMENT_REQUIRED, ProblemTypes.PAYMENT_DECLINED, "Payment declined",
                     detail);
@@ -98,25 +87,8 @@ class OrderServiceClient {
         };
     }
 
-    private static String upstreamDetail(RestClientResponseException e) {
-        try {
-            ProblemDetail problem = e.getResponseBodyAs(ProblemDetail.class);
-            return problem == null ? null : problem.getDetail();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
     static Problem unavailable() {
         return new Problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Try again",
-                "orders are not available right now", Map.of(), java.time.Duration.ofSeconds(1));
-    }
-
-    /** An order as order-service answers it; its id is a string (64-bit ids lose digits in JavaScript). */
-    record StoredOrder(String orderId, long activityId, long userId, int quantity, BigDecimal amount,
-            OrderStatus status, String reason) {
-    }
-
-    record StoredPage(List<StoredOrder> content, int page, int size, long totalElements) {
+                "orders are not available right now", Map.of(), Duration.ofSeconds(1));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
+import io.github.seckill.common.orderservice.Order;
 
 /** An order as its shopper sees it; ids of orders and money travel as strings. */
 record OrderView(String orderId, long activityId, int quantity,
@@ -17,7 +18,7 @@ record OrderView(String orderId, long activityId, int quantity,
                 placed.amount(), status, reason);
     }
 
-    static OrderView of(OrderServiceClient.StoredOrder stored) {
+    static OrderView of(Order stored) {
         return new OrderView(stored.orderId(), stored.activityId(), stored.quantity(), stored.amount(),
                 stored.status(), stored.reason());
     }

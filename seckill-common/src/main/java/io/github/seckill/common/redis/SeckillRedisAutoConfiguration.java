@@ -28,4 +28,12 @@ class SeckillRedisAutoConfiguration {
     Reservations reservations(StringRedisTemplate redis, RedisKeys keys) {
         return new Reservations(redis, keys, Reservations.SHOPPER_INDEX);
     }
+
+    /** The ended sales' index, for the service that retires their keys (order-service). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(Reservations.class)
+    EndedSales endedSales(StringRedisTemplate redis, Reservations reservations) {
+        return new EndedSales(redis, reservations);
+    }
 }

@@ -1,15 +1,13 @@
 package io.github.seckill.compensation.infra;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics this service owns or reads, and the clock (the Redis ledger comes from seckill-common). */
+/** The topics this service owns or reads: failed orders, the DLQ, orders placed. */
 @Configuration(proxyBeanMethods = false)
-class Infrastructure {
+class KafkaTopics {
 
     @Bean
     NewTopic orderFailedTopic(TopicSettings topics) {
@@ -27,10 +25,5 @@ class Infrastructure {
     NewTopic orderPlacedTopic(TopicSettings topics) {
         return TopicBuilder.name(topics.orderPlaced()).partitions(topics.partitions()).replicas(topics.replicas())
                 .build();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -138,9 +138,10 @@ class SaleValidationTest extends AdminIntegrationTest {
     }
 
     @Test
-    void nonNumericIdIsMalformed() throws Exception {
+    void nonNumericIdIsAValidationError() throws Exception {
         mvc.perform(get("/admin/api/v1/activities/abc").with(admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value(MALFORMED));
+                .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
     }
 }

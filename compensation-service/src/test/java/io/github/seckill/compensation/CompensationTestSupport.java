@@ -16,6 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.Reservations;
@@ -75,7 +78,7 @@ public abstract class CompensationTestSupport {
 
     protected long openSale(long stock) {
         long sale = SALES.incrementAndGet();
-        reservations.prewarm(sale, "Sale " + sale, stock, 5, Instant.now().minusSeconds(60),
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, stock, 5, Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600), new BigDecimal("19.90"));
         return sale;
     }
@@ -87,8 +90,8 @@ public abstract class CompensationTestSupport {
     /** Reserves in Redis as the shopper API does. */
     protected OrderPlaced reserved(long sale) throws Exception {
         OrderPlaced order = order(sale);
-        if (!reservations.reserve(sale, order.orderId(), order.userId(), order.quantity(),
-                json.writeValueAsString(order)).reserved()) {
+        if (!reservations.reserve(new SaleId(sale), new OrderId(order.orderId()), new UserId(order.userId()),
+                order.quantity(), json.writeValueAsString(order)).reserved()) {
             throw new IllegalStateException("not reserved: " + order);
         }
         return order;

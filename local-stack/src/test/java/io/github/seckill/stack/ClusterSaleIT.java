@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.stack.FaultStack.Server;
@@ -103,7 +104,8 @@ class ClusterSaleIT {
         int stock = 60;
         long sale = stack.backOffice().saleOf(stock, 1);
         RedisCluster cluster = stack.redisCluster();
-        int slot = SlotHash.getSlot(new Reservations(stack.redis(), stack.redisPrefix()).keys(sale).stock());
+        int slot = SlotHash.getSlot(new Reservations(stack.redis(),
+                stack.redisPrefix()).keys(new SaleId(sale)).stock());
         int master = cluster.masterOf(slot, cluster.ports().get(0));
         int witness = cluster.ports().stream().filter(port -> port != master).findFirst().orElseThrow();
         FaultRun run;

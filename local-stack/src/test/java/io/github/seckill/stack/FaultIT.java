@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.stack.FaultStack.Server;
 
@@ -162,6 +163,6 @@ class FaultIT {
 
     private static Map<String, String> ledger(long sale) {
         Reservations reservations = new Reservations(stack.redis(), stack.redisPrefix());
-        return stack.redis().<String, String>opsForHash().entries(reservations.keys(sale).ledger());
+        return stack.redis().<String, String>opsForHash().entries(reservations.keys(new SaleId(sale)).ledger());
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.stack.FaultStack.Link;
 import io.github.seckill.stack.FaultStack.Server;
@@ -269,7 +270,8 @@ class FaultMatrixIT {
     private static long trying(long sale) {
         Reservations reservations = new Reservations(stack.redis(), stack.redisPrefix());
         Map<String, Long> states = new HashMap<>();
-        stack.redis().<String, String>opsForHash().entries(reservations.keys(sale).ledger()).forEach((f, v) -> {
+        stack.redis().<String, String>opsForHash().entries(reservations.keys(new SaleId(sale)).ledger()).forEach((f,
+                v) -> {
             if (f.endsWith(":s")) {
                 states.merge(v, 1L, Long::sum);
             }

@@ -22,6 +22,8 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.Endpoint;
@@ -134,7 +136,7 @@ class PurchasePathIT {
                 assertThat(status.status()).isEqualTo(200);
                 assertThat(status.body()).containsEntry("status", "CREATED").containsEntry("amount", "9.90");
             });
-            assertThat(reservations.entry(sale, Long.parseLong(orderId)).orElseThrow().state())
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(Long.parseLong(orderId))).orElseThrow().state())
                     .isEqualTo(LedgerState.CONFIRMED);
         }
 
@@ -146,7 +148,7 @@ class PurchasePathIT {
             await("undo_log cleared").atMost(Duration.ofSeconds(30))
                     .until(() -> count(s, "SELECT COUNT(*) FROM undo_log") == 0);
         }
-        assertThat(reservations.remaining(sale)).contains(0L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(0L);
 
         await("stock reconciled against order-service").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Http.Response checks = HTTP.get(compensation.url("/ops/api/v1/stock"), Http.basic("ops", "ops"));
@@ -172,7 +174,7 @@ class PurchasePathIT {
         Http.Response peek = HTTP.get(api.url("/api/v1/orders/" + first.body().get("orderId")),
                 Http.bearer(shopper("peeker")));
         assertThat(peek.status()).isEqualTo(404);
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
     }
 
     @Test
@@ -194,7 +196,7 @@ class PurchasePathIT {
         assertThat(HTTP.post(api.url("/api/v1/orders/" + paid + "/cancellation"), Http.bearer(payer), null).status())
                 .isEqualTo(409);
         await("restocked in Redis").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(reservations.remaining(sale)).contains(4L));
+                .untilAsserted(() -> assertThat(reservations.remaining(new SaleId(sale))).contains(4L));
         try (Connection c = TestServers.connect("seckill_order"); Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT SUM(remaining) FROM activity_stock WHERE activity_id = " + sale)).isEqualTo(4);
         }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.ReserveOutcome;
@@ -54,13 +57,14 @@ class RedisClusterFailoverIT {
     void aSaleGoesOnOnTheReplicaOfItsKilledMasterWithEveryReplicatedReservation() {
         long sale = 8_000_001;
         Instant now = Instant.now();
-        reservations.prewarm(sale, "failover", 100, 100, now.minusSeconds(1), now.plusSeconds(3_600),
+        reservations.prewarm(new SaleId(sale), "failover", 100, 100, now.minusSeconds(1), now.plusSeconds(3_600),
                 new BigDecimal("1.00"));
-        int slot = SlotHash.getSlot(reservations.keys(sale).stock());
+        int slot = SlotHash.getSlot(reservations.keys(new SaleId(sale)).stock());
         int master = cluster.masterOf(slot, cluster.ports().get(0));
         int witness = cluster.ports().stream().filter(port -> port != master).findFirst().orElseThrow();
         for (long order = 1; order <= 40; order++) {
-            assertThat(reservations.reserve(sale, order, order, 1, "{}").reserved()).isTrue();
+            assertThat(reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(order), 1,
+                    "{}").reserved()).isTrue();
         }
         cluster.awaitReplicated(master);
 
@@ -70,23 +74,27 @@ class RedisClusterFailoverIT {
                 .until(() -> cluster.masterOf(slot, witness) != master);
         // the client finds the new master by itself (adaptive refresh); the first calls may time out
         await("reservations on the new master").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> reservations.reserve(sale, 41, 41, 1, "{}").reserved());
+                .ignoreExceptions().until(() -> reservations.reserve(new SaleId(sale), new OrderId(41), new UserId(41),
+                        1, "{}").reserved());
         for (long order = 42; order <= 60; order++) {
-            assertThat(reservations.reserve(sale, order, order, 1, "{}").reserved()).isTrue();
+            assertThat(reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(order), 1,
+                    "{}").reserved()).isTrue();
         }
 
-        assertThat(reservations.remaining(sale)).contains(40L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(40L);
         for (long order = 1; order <= 60; order++) {
-            assertThat(reservations.entry(sale, order).orElseThrow().state()).as("order %d", order)
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(order)).orElseThrow().state()).as("order %d",
+                    order)
                     .isEqualTo(LedgerState.RESERVED);
         }
-        assertThat(reservations.reserve(sale, 1, 1, 1, "{}").outcome()).as("the same order again")
+        assertThat(reservations.reserve(new SaleId(sale), new OrderId(1), new UserId(1), 1,
+                "{}").outcome()).as("the same order again")
                 .isEqualTo(ReserveOutcome.DUPLICATE_ORDER);
 
         cluster.restart(master);
         await("the old master back, as a replica").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> cluster.formed());
         assertThat(cluster.masterOf(slot, witness)).isNotEqualTo(master);
-        assertThat(reservations.remaining(sale)).contains(40L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(40L);
     }
 }

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.ReplicaAcks;
 import io.github.seckill.common.redis.Reservations;
@@ -47,7 +50,7 @@ public final class ReplicaAcksBenchmark {
             Reservations reservations = new Reservations(new StringRedisTemplate(factory), "bench");
             long sale = 1;
             Instant now = Instant.now();
-            reservations.prewarm(sale, "bench", 1_000_000_000L, 1_000_000_000, now.minusSeconds(1),
+            reservations.prewarm(new SaleId(sale), "bench", 1_000_000_000L, 1_000_000_000, now.minusSeconds(1),
                     now.plusSeconds(3_600), BigDecimal.ONE);
             int master = cluster.masterOf(SlotHash.getSlot(new ActivityKeys("bench", sale).stock()),
                     cluster.ports().get(0));
@@ -90,7 +93,8 @@ public final class ReplicaAcksBenchmark {
                     while (System.nanoTime() < deadline) {
                         long order = orders.incrementAndGet();
                         long begin = System.nanoTime();
-                        if (!reservations.reserve(sale, order, order, 1, "{}").reserved()) {
+                        if (!reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(order), 1,
+                                "{}").reserved()) {
                             throw new IllegalStateException("not reserved: " + order);
                         }
                         if (!acks.await(sale).get(1, TimeUnit.SECONDS)) {

@@ -22,6 +22,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.ReplicaAcks;
 import io.github.seckill.common.redis.Reservations;
@@ -168,14 +171,15 @@ class ReplicaAcksOnClusterIT {
     private long openSale() {
         long sale = SALES.incrementAndGet();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        reservations.prewarm(sale, "acks", 1_000, 1_000, now.minusSeconds(60), now.plusSeconds(600),
+        reservations.prewarm(new SaleId(sale), "acks", 1_000, 1_000, now.minusSeconds(60), now.plusSeconds(600),
                 new BigDecimal("9.90"));
         return sale;
     }
 
     private long reserve(long sale) {
         long order = ORDERS.incrementAndGet();
-        assertThat(reservations.reserve(sale, order, 7, 1, "{}").reserved()).isTrue();
+        assertThat(reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(7), 1,
+                "{}").reserved()).isTrue();
         return order;
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.InvariantChecker;
 import io.github.seckill.testsupport.InvariantReport;
@@ -89,12 +90,14 @@ final class SaleVerdict {
         Map<String, Long> ledger = new TreeMap<>();
         String redisState;
         try {
-            redis.<String, String>opsForHash().entries(reservations.keys(sale).ledger()).forEach((field, value) -> {
+            redis.<String, String>opsForHash().entries(reservations.keys(new SaleId(sale)).ledger()).forEach((field,
+                    value) -> {
                 if (field.endsWith(":s")) {
                     ledger.merge(value, 1L, Long::sum);
                 }
             });
-            redisState = "Redis remaining " + reservations.remaining(sale).orElse(null) + ", ledger " + ledger;
+            redisState = "Redis remaining " + reservations.remaining(new SaleId(sale)).orElse(null) + ", ledger "
+                    + ledger;
         } catch (RuntimeException e) {
             redisState = "Redis not read: " + e;
         }
@@ -135,7 +138,7 @@ final class SaleVerdict {
                     .isEqualTo(settled.get(id).get("status")));
             assertThat(stockRow(mysql, sale)).as("MySQL remaining, sold").containsExactly(0L, (long) stock);
         }
-        assertThat(reservations.remaining(sale)).as("Redis remaining: the sale sold out").contains(0L);
+        assertThat(reservations.remaining(new SaleId(sale))).as("Redis remaining: the sale sold out").contains(0L);
         assertThat(accepted.size() - failed.size()).as("units sold").isEqualTo(stock);
     }
 

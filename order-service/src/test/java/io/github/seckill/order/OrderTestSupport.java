@@ -21,6 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.messaging.OrderStatusChanged;
 import io.github.seckill.common.order.OrderStatus;
@@ -67,7 +70,7 @@ public abstract class OrderTestSupport {
 
     protected long openSale(long stock, int limit) {
         long sale = SALES.incrementAndGet();
-        reservations.prewarm(sale, "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600), new BigDecimal("19.90"));
         return sale;
     }
@@ -76,7 +79,8 @@ public abstract class OrderTestSupport {
     protected OrderPlaced reserve(long sale, long user, int quantity) throws Exception {
         OrderPlaced order = OrderPlaced.of(ORDERS.incrementAndGet(), sale, user, quantity, new BigDecimal("19.90"),
                 Instant.now());
-        return reservations.reserve(sale, order.orderId(), user, quantity, json.writeValueAsString(order))
+        return reservations.reserve(new SaleId(sale), new OrderId(order.orderId()), new UserId(user), quantity,
+                json.writeValueAsString(order))
                 .reserved() ? order : null;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.TestServers;
 
@@ -54,8 +55,8 @@ public abstract class ApiTestSupport {
 
     protected long openSale(long stock, int limit) {
         long sale = SALES.incrementAndGet();
-        reservations.prewarm(sale, "Sale " + sale, stock, limit, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
-                new BigDecimal("9.90"));
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600), new BigDecimal("9.90"));
         return sale;
     }
 
@@ -116,6 +117,6 @@ public abstract class ApiTestSupport {
     }
 
     protected long ledgerSize(long sale) {
-        return redis.opsForHash().size(reservations.keys(sale).ledger());
+        return redis.opsForHash().size(reservations.keys(new SaleId(sale)).ledger());
     }
 }

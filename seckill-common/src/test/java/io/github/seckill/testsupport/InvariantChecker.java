@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -30,11 +31,12 @@ public final class InvariantChecker {
 
     public InvariantReport check(Connection mysql, long sale, boolean quiet) throws SQLException {
         List<String> violations = new ArrayList<>();
-        long total = reservations.terms(sale).orElseThrow().total();
-        long available = reservations.remaining(sale).orElse(0L);
+        long total = reservations.terms(new SaleId(sale)).orElseThrow().total();
+        long available = reservations.remaining(new SaleId(sale)).orElse(0L);
         Map<String, String> states = new HashMap<>();
         Map<String, Long> quantities = new HashMap<>();
-        redis.<String, String>opsForHash().entries(reservations.keys(sale).ledger()).forEach((field, value) -> {
+        redis.<String, String>opsForHash().entries(reservations.keys(new SaleId(sale)).ledger()).forEach((field,
+                value) -> {
             if (field.endsWith(":s")) {
                 states.put(field.substring(0, field.length() - 2), value);
             } else if (field.endsWith(":q")) {
@@ -66,7 +68,7 @@ public final class InvariantChecker {
         }
         long maxPerUser = single(mysql, "SELECT COALESCE(MAX(q), 0) FROM (SELECT SUM(quantity) q FROM orders"
                 + " WHERE activity_id = ? AND status IN ('CREATED', 'PAID') GROUP BY user_id) t", sale);
-        long limit = reservations.terms(sale).orElseThrow().limitPerUser();
+        long limit = reservations.terms(new SaleId(sale)).orElseThrow().limitPerUser();
         long mysqlRemaining = single(mysql, "SELECT COALESCE(SUM(remaining), -1) FROM activity_stock WHERE activity_id = ?",
                 sale);
         long mysqlSold = single(mysql, "SELECT COALESCE(SUM(sold), 0) FROM activity_stock WHERE activity_id = ?", sale);

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.github.seckill.admin.audit.AuditLog;
 import io.github.seckill.admin.product.ProductCatalog;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -75,8 +76,8 @@ class ActivityService {
         ActivityView before = view(sale);
         sale.markPrewarmed();
         activities.saveAndFlush(sale);
-        long remaining = reservations.prewarm(id, sale.title(), sale.stock(), sale.limitPerUser(), sale.startAt(),
-                sale.endAt(), sale.price());
+        long remaining = reservations.prewarm(new SaleId(id), sale.title(), sale.stock(), sale.limitPerUser(),
+                sale.startAt(), sale.endAt(), sale.price());
         ActivityView after = ActivityView.of(sale, remaining);
         audit.record("sale.prewarm", "sale", id, before, after);
         return after;
@@ -89,7 +90,7 @@ class ActivityService {
         ActivityView before = view(sale);
         sale.markClosed();
         activities.saveAndFlush(sale);
-        reservations.close(id);
+        reservations.close(new SaleId(id));
         ActivityView after = view(sale);
         audit.record("sale.close", "sale", id, before, after);
         return after;
@@ -100,6 +101,6 @@ class ActivityService {
     }
 
     private ActivityView view(Activity sale) {
-        return ActivityView.of(sale, reservations.remaining(sale.id()).orElse(null));
+        return ActivityView.of(sale, reservations.remaining(new SaleId(sale.id())).orElse(null));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import io.github.seckill.admin.upstream.OrderServiceClient;
 import io.github.seckill.admin.upstream.Remote;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.orderservice.SaleStock;
 import io.github.seckill.common.redis.ActivityKeys;
@@ -46,8 +47,8 @@ class SaleMonitor {
         Long live = 0L;
         Long failed = null;
         try {
-            live = redis.opsForZSet().zCard(reservations.keys(id).pending());
-            failed = reservations.failedOrders(id);
+            live = redis.opsForZSet().zCard(reservations.keys(new SaleId(id)).pending());
+            failed = reservations.failedOrders(new SaleId(id));
         } catch (DataAccessException e) {
             unavailable.add("redis unavailable");
         }
@@ -81,7 +82,7 @@ class SaleMonitor {
      * first), the sizes of the other keys.
      */
     Map<String, Object> redisKeys(long id) {
-        ActivityKeys k = reservations.keys(id);
+        ActivityKeys k = reservations.keys(new SaleId(id));
         Map<String, Object> keys = new LinkedHashMap<>();
         keys.put(k.meta(), new TreeMap<>(redis.opsForHash().entries(k.meta())));
         keys.put(k.stock(), redis.opsForValue().get(k.stock()));

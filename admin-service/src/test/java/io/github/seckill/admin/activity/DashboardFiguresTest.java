@@ -27,6 +27,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.seckill.admin.AdminIntegrationTest;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
 
@@ -94,18 +97,20 @@ class DashboardFiguresTest extends AdminIntegrationTest {
         sale = json.readTree(created).get("id").asLong();
         // the dashboard sums every live sale of this database: this one is the only one with orders
         jdbc.update("UPDATE activities SET status = 'CLOSED' WHERE id <> ?", sale);
-        ActivityKeys keys = reservations.keys(sale);
+        ActivityKeys keys = reservations.keys(new SaleId(sale));
         try {
             mvc.perform(post("/admin/api/v1/activities/" + sale + "/prewarm").with(admin())).andExpect(status().isOk());
             for (long user = 1; user <= 4; user++) {
-                reservations.reserve(sale, sale * 100 + user, user, 1, "{}");
+                reservations.reserve(new SaleId(sale), new OrderId(sale * 100 + user), new UserId(user), 1, "{}");
             }
             for (long user = 1; user <= 3; user++) {
-                reservations.tryHold(sale, sale * 100 + user, "xid-" + sale);
+                reservations.tryHold(new SaleId(sale), new OrderId(sale * 100 + user), "xid-" + sale);
             }
-            reservations.confirm(sale, List.of(sale * 100 + 1, sale * 100 + 2, sale * 100 + 3), "xid-" + sale);
-            reservations.release(sale, sale * 100 + 4, "no stock left in MySQL");
-            reservations.release(sale, sale * 100 + 4, "no stock left in MySQL"); // a repeat counts nothing
+            reservations.confirm(new SaleId(sale), List.of(sale * 100 + 1, sale * 100 + 2, sale * 100 + 3),
+                    "xid-" + sale);
+            reservations.release(new SaleId(sale), new OrderId(sale * 100 + 4), "no stock left in MySQL");
+            reservations.release(new SaleId(sale), new OrderId(sale * 100 + 4),
+                    "no stock left in MySQL"); // a repeat counts nothing
 
             mvc.perform(get("/admin/api/v1/activities/" + sale + "/stats").with(user("v").roles("VIEWER")))
                     .andExpect(status().isOk())

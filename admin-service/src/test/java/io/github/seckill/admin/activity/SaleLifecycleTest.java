@@ -20,6 +20,9 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.seckill.admin.AdminIntegrationTest;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
@@ -78,22 +81,23 @@ class SaleLifecycleTest extends AdminIntegrationTest {
         assertThat(sale.get("endAt").asText()).isEqualTo(end.toString());
         assertThat(sale.get("status").asText()).isEqualTo("SCHEDULED");
         assertThat(storedUtc(id)).isEqualTo(start.toString().replace("T", " ").replace("Z", ".000"));
-        keys = reservations.keys(id);
+        keys = reservations.keys(new SaleId(id));
 
         JsonNode prewarmed = post("/activities/" + id + "/prewarm", null).getBody();
         assertThat(prewarmed.get("status").asText()).isEqualTo("PREWARMED");
         assertThat(prewarmed.get("redisRemaining").asLong()).isEqualTo(100);
-        assertThat(reservations.remaining(id)).contains(100L);
+        assertThat(reservations.remaining(new SaleId(id))).contains(100L);
         Map<Object, Object> meta = redis.opsForHash().entries(keys.meta());
         assertThat(meta).containsEntry("limit", "2").containsEntry("total", "100")
                 .containsEntry("startAt", Long.toString(start.toEpochMilli()))
                 .containsEntry("endAt", Long.toString(end.toEpochMilli()))
                 .containsEntry("price", "9.90").containsEntry("status", "OPEN");
 
-        assertThat(reservations.reserve(id, 1L, 7L, 2, "{\"orderId\":1}").remaining()).isEqualTo(98);
+        assertThat(reservations.reserve(new SaleId(id), new OrderId(1L), new UserId(7L), 2,
+                "{\"orderId\":1}").remaining()).isEqualTo(98);
         JsonNode again = post("/activities/" + id + "/prewarm", null).getBody();
         assertThat(again.get("redisRemaining").asLong()).isEqualTo(98);
-        assertThat(reservations.remaining(id)).contains(98L);
+        assertThat(reservations.remaining(new SaleId(id))).contains(98L);
 
         JsonNode closed = post("/activities/" + id + "/close", null).getBody();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
@@ -123,7 +127,7 @@ class SaleLifecycleTest extends AdminIntegrationTest {
         ResponseEntity<JsonNode> twice = post("/activities/" + id + "/close", null);
         assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(twice.getBody().get("redisRemaining").isNull()).isTrue();
-        assertThat(reservations.remaining(id)).isEmpty();
+        assertThat(reservations.remaining(new SaleId(id))).isEmpty();
     }
 
     private String storedUtc(long id) {

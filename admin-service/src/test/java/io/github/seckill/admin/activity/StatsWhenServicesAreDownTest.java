@@ -18,6 +18,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 
 import io.github.seckill.admin.AdminIntegrationTest;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
@@ -44,10 +47,10 @@ class StatsWhenServicesAreDownTest extends AdminIntegrationTest {
                          "startAt":"%s","endAt":"%s"}""".formatted(product, start, start.plusSeconds(3600))))
                 .andReturn().getResponse().getContentAsString();
         long id = json.readTree(body).get("id").asLong();
-        ActivityKeys keys = reservations.keys(id);
+        ActivityKeys keys = reservations.keys(new SaleId(id));
         try {
             mvc.perform(post("/admin/api/v1/activities/" + id + "/prewarm").with(admin())).andExpect(status().isOk());
-            reservations.reserve(id, 901L, 7L, 3, "{\"orderId\":\"901\"}");
+            reservations.reserve(new SaleId(id), new OrderId(901L), new UserId(7L), 3, "{\"orderId\":\"901\"}");
 
             mvc.perform(get("/admin/api/v1/activities/" + id + "/stats").with(user("v").roles("VIEWER")))
                     .andExpect(status().isOk())

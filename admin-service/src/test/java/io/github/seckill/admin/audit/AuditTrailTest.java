@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.seckill.admin.AdminIntegrationTest;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.Reservations;
 
@@ -58,7 +59,7 @@ class AuditTrailTest extends AdminIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content(sale)).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString());
         long id = created.get("id").asLong();
-        ActivityKeys keys = reservations.keys(id);
+        ActivityKeys keys = reservations.keys(new SaleId(id));
         try {
             mvc.perform(put("/admin/api/v1/activities/" + id).with(admin()).contentType(MediaType.APPLICATION_JSON)
                     .content(sale.replace("\"stock\":10", "\"stock\":20"))).andExpect(status().isOk());

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.github.seckill.admin.AdminIntegrationTest;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -126,7 +127,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
             browser.findElement(By.id("prewarm")).click();
             await().until(ExpectedConditions.textToBe(By.id("status"), "PREWARMED"));
             assertThat(browser.findElement(By.id("redis-keys")).getText())
-                    .contains(reservations.keys(saleId).meta(), "total=100", "status=OPEN");
+                    .contains(reservations.keys(new SaleId(saleId)).meta(), "total=100", "status=OPEN");
             await().until(d -> d.findElement(By.cssSelector("#curve polyline")) != null);
             Browser.screenshot(browser, "05-sale-live");
 
@@ -180,7 +181,7 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT status FROM activities WHERE id = ?", String.class, saleId))
                     .isEqualTo("CLOSED");
         } finally {
-            var k = reservations.keys(saleId);
+            var k = reservations.keys(new SaleId(saleId));
             redis.delete(List.of(k.meta(), k.stock(), k.buyers(), k.ledger(), k.pending()));
         }
     }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.ReleaseOutcome;
@@ -76,7 +78,7 @@ class DlqListener {
         int attempt = attempts.count(order.orderId(), STAGE) + 1;
         ReleaseOutcome outcome;
         try {
-            outcome = reservations.release(order.activityId(), order.orderId(), REASON);
+            outcome = reservations.release(new SaleId(order.activityId()), new OrderId(order.orderId()), REASON);
         } catch (RuntimeException e) {
             failedAttempt(failed, record.value(), attempt, Attempt.failed(order.orderId(), order.activityId(), STAGE,
                     attempt, settings.interval(), "FAILED", e, "dlq", clock.instant()));

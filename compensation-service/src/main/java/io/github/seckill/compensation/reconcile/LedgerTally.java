@@ -9,6 +9,7 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -32,7 +33,7 @@ class LedgerTally {
     }
 
     Tally of(long sale, Instant hangingBefore) {
-        String ledger = reservations.keys(sale).ledger();
+        String ledger = reservations.keys(new SaleId(sale)).ledger();
         List<String> unsettled = new ArrayList<>();
         List<String> trying = new ArrayList<>();
         try (Cursor<java.util.Map.Entry<Object, Object>> states = redis.opsForHash().scan(ledger,
@@ -57,14 +58,14 @@ class LedgerTally {
             }
         }
         int hanging = 0;
-        String pending = reservations.keys(sale).pending();
+        String pending = reservations.keys(new SaleId(sale)).pending();
         for (String order : trying) {
             Double reservedAt = redis.opsForZSet().score(pending, order);
             if (reservedAt != null && reservedAt < hangingBefore.toEpochMilli()) {
                 hanging++;
             }
         }
-        long available = reservations.remaining(sale).orElse(0L);
+        long available = reservations.remaining(new SaleId(sale)).orElse(0L);
         return new Tally(available, live, hanging, unsettled.isEmpty());
     }
 }

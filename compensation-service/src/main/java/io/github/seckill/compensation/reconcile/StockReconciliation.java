@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.orderservice.SaleStock;
 import io.github.seckill.common.redis.Reservations;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +63,7 @@ class StockReconciliation {
 
     StockCheck reconcile(long sale) {
         Instant now = clock.instant();
-        long total = reservations.terms(sale).orElseThrow().total();
+        long total = reservations.terms(new SaleId(sale)).orElseThrow().total();
         LedgerTally.Tally tally = ledger.of(sale, now.minus(settings.hangingAfter()));
         SaleStock row = mysql.of(sale).orElse(SaleStock.untouched(sale, total));
         long drift = StockCheck.drift(row.total(), tally.available(), tally.live(), row.sold());
@@ -81,7 +82,7 @@ class StockReconciliation {
             outcome = "OFF";
         } else {
             long target = c.total() - c.mysqlSold();
-            long code = reservations.reconcile(c.activityId(), c.redisAvailable(), target);
+            long code = reservations.reconcile(new SaleId(c.activityId()), c.redisAvailable(), target);
             outcome = code == 1 ? (target < c.redisAvailable() ? "LOWERED" : "RAISED") : code == 0 ? "NONE" : "MOVED";
             log.warn("stock of sale {} drifted by {} (Redis {}, MySQL not sold {}): {}", c.activityId(), c.drift(),
                     c.redisAvailable(), target, outcome);

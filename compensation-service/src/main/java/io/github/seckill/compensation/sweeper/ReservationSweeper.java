@@ -22,6 +22,8 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.LedgerState;
@@ -96,13 +98,13 @@ class ReservationSweeper {
         int waiting = 0;
         // Sales that ended within the hanging timeout may still hold reservations.
         for (long sale : reservations.salesOpenAt(now.minus(settings.hangingTimeout()).minus(settings.interval()))) {
-            waiting += sweep(sale, now, placements);
+            waiting += sweep(new SaleId(sale), now, placements);
         }
         inBacklog.set(waiting);
     }
 
     /** Sweeps one sale; answers how many of its reservations wait in Kafka. */
-    private int sweep(long sale, Instant now, Placements placements) {
+    private int sweep(SaleId sale, Instant now, Placements placements) {
         long olderThan = now.minus(settings.republishAfter()).toEpochMilli();
         Set<TypedTuple<String>> due = redis.opsForZSet().rangeByScoreWithScores(reservations.keys(sale).pending(),
                 Double.NEGATIVE_INFINITY, olderThan);
@@ -113,21 +115,21 @@ class ReservationSweeper {
         List<LedgerEntry> unsent = new ArrayList<>();
         int waiting = 0;
         for (TypedTuple<String> tuple : due) {
-            long orderId = Long.parseLong(tuple.getValue());
-            LedgerEntry entry = reservations.entry(sale, orderId).orElse(null);
+            OrderId order = new OrderId(Long.parseLong(tuple.getValue()));
+            LedgerEntry entry = reservations.entry(sale, order).orElse(null);
             if (entry == null || entry.state() != LedgerState.RESERVED) {
                 continue; // held by a transaction, confirmed or released: not the sweeper's to touch
             }
             if (entry.sent() == null) {
                 if (tuple.getScore() < hangingBefore.toEpochMilli()) {
-                    release(sale, orderId, "never acknowledged by Kafka");
+                    release(sale, order, "never acknowledged by Kafka");
                 } else {
                     unsent.add(entry);
                 }
             } else if (placements.took(entry.sent())) {
-                Instant found = reservations.consumedWhileReserved(sale, orderId, now).orElse(now);
-                if (found.isBefore(hangingBefore) && !onTheLadder(orderId)) {
-                    release(sale, orderId, "taken by order-service at " + found + ", never settled");
+                Instant found = reservations.consumedWhileReserved(sale, order, now).orElse(now);
+                if (found.isBefore(hangingBefore) && !onTheLadder(order.value())) {
+                    release(sale, order, "taken by order-service at " + found + ", never settled");
                 }
             } else {
                 waiting++;
@@ -152,14 +154,14 @@ class ReservationSweeper {
         }
     }
 
-    private void release(long sale, long orderId, String why) {
-        ReleaseOutcome outcome = reservations.release(sale, orderId, REASON);
-        log.info("hanging reservation {} of sale {} ({}) released: {}", orderId, sale, why, outcome);
+    private void release(SaleId sale, OrderId order, String why) {
+        ReleaseOutcome outcome = reservations.release(sale, order, REASON);
+        log.info("hanging reservation {} of sale {} ({}) released: {}", order, sale, why, outcome);
         meters.counter("seckill.sweeper.reservations", "action", "released").increment();
     }
 
     /** Sends them all, then waits for each acknowledgement and marks where Kafka took it. */
-    private void republish(long sale, List<LedgerEntry> entries) {
+    private void republish(SaleId sale, List<LedgerEntry> entries) {
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(entries.size());
         for (LedgerEntry entry : entries) {
             try {
@@ -174,7 +176,8 @@ class ReservationSweeper {
             try {
                 RecordMetadata at = sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                         .getRecordMetadata();
-                reservations.markSent(sale, entry.orderId(), new KafkaPosition(at.partition(), at.offset()));
+                reservations.markSent(sale, new OrderId(entry.orderId()),
+                        new KafkaPosition(at.partition(), at.offset()));
                 meters.counter("seckill.sweeper.reservations", "action", "republished").increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

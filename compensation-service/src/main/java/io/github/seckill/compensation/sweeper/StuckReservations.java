@@ -11,6 +11,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 
@@ -42,14 +44,14 @@ public class StuckReservations {
     public long pending() {
         Instant now = clock.instant();
         return reservations.salesOpenAt(now.minus(settings.hangingTimeout())).stream()
-                .mapToLong(sale -> redis.opsForZSet().zCard(reservations.keys(sale).pending())).sum();
+                .mapToLong(sale -> redis.opsForZSet().zCard(reservations.keys(new SaleId(sale)).pending())).sum();
     }
 
     public List<Stuck> olderThan(Duration age, int limit) {
         Instant now = clock.instant();
         List<Stuck> stuck = new ArrayList<>();
         for (long sale : reservations.salesOpenAt(now.minus(settings.hangingTimeout()))) {
-            var due = redis.opsForZSet().rangeByScoreWithScores(reservations.keys(sale).pending(),
+            var due = redis.opsForZSet().rangeByScoreWithScores(reservations.keys(new SaleId(sale)).pending(),
                     Double.NEGATIVE_INFINITY, now.minus(age).toEpochMilli(), 0, limit);
             for (TypedTuple<String> t : due == null ? List.<TypedTuple<String>>of() : due) {
                 describe(sale, Long.parseLong(t.getValue()), Instant.ofEpochMilli(t.getScore().longValue()), now)
@@ -61,10 +63,10 @@ public class StuckReservations {
     }
 
     private java.util.Optional<Stuck> describe(long sale, long orderId, Instant reservedAt, Instant now) {
-        return reservations.entry(sale, orderId).map(e -> {
+        return reservations.entry(new SaleId(sale), new OrderId(orderId)).map(e -> {
             String action;
             Instant at;
-            Object found = redis.opsForHash().get(reservations.keys(sale).ledger(), orderId + ":c");
+            Object found = redis.opsForHash().get(reservations.keys(new SaleId(sale)).ledger(), orderId + ":c");
             if (e.state() != LedgerState.RESERVED) {
                 action = "AWAIT_COORDINATOR";
                 at = null;

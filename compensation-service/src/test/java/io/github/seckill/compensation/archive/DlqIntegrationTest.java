@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.compensation.CompensationTestSupport;
@@ -32,11 +34,12 @@ class DlqIntegrationTest extends CompensationTestSupport {
         long sale = openSale(10);
         OrderPlaced releasable = reserved(sale);
         OrderPlaced held = reserved(sale);
-        reservations.tryHold(sale, held.orderId(), "xid-stuck-" + held.orderId()); // a hanging global transaction
+        reservations.tryHold(new SaleId(sale), new OrderId(held.orderId()),
+                "xid-stuck-" + held.orderId()); // a hanging global transaction
         PeerStubAccess.script(releasable.orderId(), "RETRYING");
         PeerStubAccess.script(held.orderId(), "500");
         PeerStubAccess.refuseAlerts(held.orderId(), 1); // the webhook is down for the first alert about it
-        long stockBefore = reservations.remaining(sale).orElseThrow();
+        long stockBefore = reservations.remaining(new SaleId(sale)).orElseThrow();
 
         publishFailed(releasable);
         publishFailed(held);
@@ -44,11 +47,11 @@ class DlqIntegrationTest extends CompensationTestSupport {
         // 1 + 3 rungs (1 s, 2 s, 3 s), then the DLQ, whose settled attempt is its last write.
         await().atMost(Duration.ofSeconds(60)).until(() -> dlqOutcomes(releasable.orderId()).contains("RELEASED"));
         assertThat(dlqOutcomes(releasable.orderId())).containsExactly("RELEASED");
-        assertThat(reservations.entry(sale, releasable.orderId()).orElseThrow().state())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(releasable.orderId())).orElseThrow().state())
                 .isEqualTo(LedgerState.RELEASED);
-        assertThat(reservations.entry(sale, releasable.orderId()).orElseThrow().reason())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(releasable.orderId())).orElseThrow().reason())
                 .isEqualTo("compensation exhausted");
-        assertThat(reservations.remaining(sale).orElseThrow()).isEqualTo(stockBefore + 1);
+        assertThat(reservations.remaining(new SaleId(sale)).orElseThrow()).isEqualTo(stockBefore + 1);
         assertThat(ladderAttempts(releasable.orderId())).isEqualTo(4);
         assertThat(PeerStubAccess.calls(releasable.orderId())).isEqualTo(4);
         List<Duration> gaps = PeerStubAccess.gapsBetweenCalls(releasable.orderId());
@@ -77,6 +80,7 @@ class DlqIntegrationTest extends CompensationTestSupport {
         assertThat(PeerStubAccess.alertDeliveries(held.orderId())).as("the refused alert was sent again")
                 .isEqualTo(PeerStubAccess.alertsFor(held.orderId()).size() + 1);
         assertThat(PeerStubAccess.alertsFor(releasable.orderId())).isEmpty();
-        assertThat(reservations.entry(sale, held.orderId()).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(held.orderId())).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
     }
 }

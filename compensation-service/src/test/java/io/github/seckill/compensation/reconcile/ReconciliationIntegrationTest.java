@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.compensation.CompensationTestSupport;
@@ -51,11 +53,12 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
         assertThat(check.repair()).isEqualTo("NONE");
 
         PeerStubAccess.mysqlStock(sale, 10, 3); // MySQL sold three that Redis still had on offer,
-        redis.opsForValue().decrement(reservations.keys(sale).stock()); // and Redis lost one: 7 + 2 + 3 = 12
+        // and Redis lost one: 7 + 2 + 3 = 12
+        redis.opsForValue().decrement(reservations.keys(new SaleId(sale)).stock());
         assertThat(reconciliation.reconcile(sale).drift()).isEqualTo(2);
         assertThat(reconciliation.reconcile(sale).repair()).as("reservations in flight: never repaired")
                 .isEqualTo("WATCH");
-        assertThat(reservations.remaining(sale)).contains(7L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(7L);
         assertThat(drift(sale)).isEqualTo(2.0);
     }
 
@@ -67,11 +70,11 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
         StockCheck first = reconciliation.reconcile(sale);
         assertThat(first.drift()).isEqualTo(4);
         assertThat(first.repair()).isEqualTo("WATCH");
-        assertThat(reservations.remaining(sale)).contains(10L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(10L);
         assertThat(drift(sale)).isEqualTo(4.0);
 
         assertThat(reconciliation.reconcile(sale).repair()).isEqualTo("LOWERED");
-        assertThat(reservations.remaining(sale)).contains(6L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(6L);
         StockCheck after = reconciliation.reconcile(sale);
         assertThat(after.drift()).isZero();
         assertThat(after.repair()).isEqualTo("NONE");
@@ -82,17 +85,17 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
     void strandedStockIsGivenBackOnlyOnceNothingIsPending() throws Exception {
         long sale = openSale(10);
         PeerStubAccess.mysqlStock(sale, 10, 0);
-        reservations.reconcile(sale, 10, 5); // five units lost from Redis
+        reservations.reconcile(new SaleId(sale), 10, 5); // five units lost from Redis
         OrderPlaced inFlight = reserved(sale);
 
         assertThat(reconciliation.reconcile(sale).drift()).isEqualTo(-5);
         assertThat(reconciliation.reconcile(sale).repair()).isEqualTo("WATCH");
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
 
-        reservations.release(sale, inFlight.orderId(), "gone");
+        reservations.release(new SaleId(sale), new OrderId(inFlight.orderId()), "gone");
         assertThat(reconciliation.reconcile(sale).repair()).as("first quiet check").isEqualTo("WATCH");
         assertThat(reconciliation.reconcile(sale).repair()).isEqualTo("RAISED");
-        assertThat(reservations.remaining(sale)).contains(10L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(10L);
         assertThat(meters.counter("seckill.stock.repairs", "outcome", "RAISED").count()).isGreaterThanOrEqualTo(1);
     }
 
@@ -100,8 +103,8 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
     void aTransactionHoldingItsReservationTooLongCountsAsHanging() throws Exception {
         long sale = openSale(10);
         OrderPlaced held = reserved(sale);
-        reservations.tryHold(sale, held.orderId(), "10.0.0.1:8091:77");
-        redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(held.orderId()),
+        reservations.tryHold(new SaleId(sale), new OrderId(held.orderId()), "10.0.0.1:8091:77");
+        redis.opsForZSet().add(reservations.keys(new SaleId(sale)).pending(), Long.toString(held.orderId()),
                 Instant.now().minusSeconds(120).toEpochMilli());
 
         StockCheck check = reconciliation.reconcile(sale);
@@ -118,13 +121,13 @@ class ReconciliationIntegrationTest extends CompensationTestSupport {
         OrderPlaced old = reserved(sale);
         OrderPlaced taken = reserved(sale);
         // both sent by the API (no group of order-service here has taken either: the sweeper leaves them)
-        reservations.markSent(sale, old.orderId(), new KafkaPosition(0, 1_000_000));
-        reservations.markSent(sale, taken.orderId(), new KafkaPosition(0, 1_000_001));
+        reservations.markSent(new SaleId(sale), new OrderId(old.orderId()), new KafkaPosition(0, 1_000_000));
+        reservations.markSent(new SaleId(sale), new OrderId(taken.orderId()), new KafkaPosition(0, 1_000_001));
         Instant foundTaken = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        redis.opsForHash().put(reservations.keys(sale).ledger(), taken.orderId() + ":c",
+        redis.opsForHash().put(reservations.keys(new SaleId(sale)).ledger(), taken.orderId() + ":c",
                 Long.toString(foundTaken.toEpochMilli()));
         for (OrderPlaced o : new OrderPlaced[] { old, taken }) {
-            redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(o.orderId()),
+            redis.opsForZSet().add(reservations.keys(new SaleId(sale)).pending(), Long.toString(o.orderId()),
                     Instant.now().minusSeconds(60).toEpochMilli());
         }
         reconciliation.reconcile(sale);

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
@@ -43,7 +46,7 @@ class SweeperIntegrationTest extends CompensationTestSupport {
     PendingCompensations ladder;
 
     private void reservedAgo(long sale, OrderPlaced order, Duration age) {
-        redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(order.orderId()),
+        redis.opsForZSet().add(reservations.keys(new SaleId(sale)).pending(), Long.toString(order.orderId()),
                 Instant.now().minus(age).toEpochMilli());
     }
 
@@ -67,9 +70,10 @@ class SweeperIntegrationTest extends CompensationTestSupport {
         RecordMetadata at = kafka.send(topics.orderPlaced(), Long.toString(order.orderId()), payload).get()
                 .getRecordMetadata();
         KafkaPosition position = new KafkaPosition(at.partition(), at.offset());
-        assertThat(reservations.reserve(sale, order.orderId(), order.userId(), order.quantity(), payload).reserved())
+        assertThat(reservations.reserve(new SaleId(sale), new OrderId(order.orderId()), new UserId(order.userId()),
+                order.quantity(), payload).reserved())
                 .isTrue();
-        assertThat(reservations.markSent(sale, order.orderId(), position)).isTrue();
+        assertThat(reservations.markSent(new SaleId(sale), new OrderId(order.orderId()), position)).isTrue();
         return position;
     }
 
@@ -82,17 +86,18 @@ class SweeperIntegrationTest extends CompensationTestSupport {
             reservedAgo(sale, late, Duration.ofSeconds(5));
             var record = placed.awaitKey(key, Duration.ofSeconds(30)).get(0);
             assertThat(json.readValue(record.value(), OrderPlaced.class)).isEqualTo(late);
-            await().atMost(Duration.ofSeconds(10)).until(() -> reservations.entry(sale, late.orderId())
+            await().atMost(Duration.ofSeconds(10)).until(() -> reservations.entry(new SaleId(sale),
+                    new OrderId(late.orderId()))
                     .orElseThrow().sent() != null);
-            assertThat(reservations.entry(sale, late.orderId()).orElseThrow().sent())
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(late.orderId())).orElseThrow().sent())
                     .isEqualTo(new KafkaPosition(record.partition(), record.offset()));
 
             awaitSweeps(3);
             assertThat(placed.received()).filteredOn(r -> r.key().equals(key)).as("published once").hasSize(1);
-            assertThat(reservations.entry(sale, late.orderId()).orElseThrow().state())
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(late.orderId())).orElseThrow().state())
                     .isEqualTo(LedgerState.RESERVED);
         }
-        assertThat(reservations.remaining(sale)).contains(9L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(9L);
     }
 
     @Test
@@ -109,10 +114,11 @@ class SweeperIntegrationTest extends CompensationTestSupport {
             awaitSweeps(3);
             assertThat(placed.received()).filteredOn(r -> r.key().equals(key)).as("not published again").isEmpty();
         }
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
-        assertThat(reservations.remaining(sale)).contains(9L);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(9L);
         assertThat(meters.get("seckill.sweeper.in.backlog").gauge().value()).isGreaterThanOrEqualTo(1.0);
-        assertThat(redis.opsForHash().hasKey(reservations.keys(sale).ledger(), consumedField)).isFalse();
+        assertThat(redis.opsForHash().hasKey(reservations.keys(new SaleId(sale)).ledger(), consumedField)).isFalse();
 
         // order-service took it and its placement failed: the ladder has it, the hanging clock starts now
         Instant taken = Instant.now();
@@ -123,27 +129,32 @@ class SweeperIntegrationTest extends CompensationTestSupport {
                     .all().get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> redis.opsForHash()
-                .hasKey(reservations.keys(sale).ledger(), consumedField));
-        long found = Long.parseLong((String) redis.opsForHash().get(reservations.keys(sale).ledger(), consumedField));
+                .hasKey(reservations.keys(new SaleId(sale)).ledger(), consumedField));
+        long found = Long.parseLong((String) redis.opsForHash().get(reservations.keys(new SaleId(sale)).ledger(),
+                consumedField));
         assertThat(found).as("found by a sweep after the group moved on")
                 .isBetween(taken.minusSeconds(15).toEpochMilli(), Instant.now().toEpochMilli());
         awaitSweeps(2);
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
 
         // the hanging timeout (two minutes here) passed while the ladder still works on it: left to the ladder
-        redis.opsForHash().put(reservations.keys(sale).ledger(), consumedField,
+        redis.opsForHash().put(reservations.keys(new SaleId(sale)).ledger(), consumedField,
                 Long.toString(Instant.now().minus(Duration.ofMinutes(3)).toEpochMilli()));
         ladder.failed(Attempt.failed(order.orderId(), sale, "ladder", 1, Duration.ofSeconds(10), "FAILED",
                 new IllegalStateException("reservation HELD_BY_OTHER"), "ladder", Instant.now()));
         awaitSweeps(2);
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
 
         // the ladder's record of it ended without settling it: the sweeper is the backstop
         ladder.clear(order.orderId());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RELEASED));
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().reason()).isEqualTo("reservation timed out");
-        assertThat(reservations.remaining(sale)).contains(10L);
+                reservations.entry(new SaleId(sale),
+                        new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RELEASED));
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().reason()).isEqualTo("reservation timed out");
+        assertThat(reservations.remaining(new SaleId(sale))).contains(10L);
     }
 
     @Test
@@ -153,9 +164,10 @@ class SweeperIntegrationTest extends CompensationTestSupport {
         reservedAgo(sale, hanging, Duration.ofMinutes(10));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                reservations.entry(sale, hanging.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RELEASED));
-        assertThat(reservations.entry(sale, hanging.orderId()).orElseThrow().reason())
+                reservations.entry(new SaleId(sale),
+                        new OrderId(hanging.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RELEASED));
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(hanging.orderId())).orElseThrow().reason())
                 .isEqualTo("reservation timed out");
-        assertThat(reservations.remaining(sale)).contains(10L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(10L);
     }
 }

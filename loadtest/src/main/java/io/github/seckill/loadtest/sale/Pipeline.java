@@ -24,6 +24,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.InvariantChecker;
 import io.github.seckill.testsupport.InvariantReport;
@@ -120,7 +121,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     private long live(long sale) {
-        String ledger = new Reservations(redis, platform.redisPrefix()).keys(sale).ledger();
+        String ledger = new Reservations(redis, platform.redisPrefix()).keys(new SaleId(sale)).ledger();
         return redis.<String, String>opsForHash().entries(ledger).entrySet().stream()
                 .filter(e -> e.getKey().endsWith(":s") && LIVE.contains(e.getValue())).count();
     }

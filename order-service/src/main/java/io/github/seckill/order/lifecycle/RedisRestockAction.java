@@ -4,6 +4,8 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.RestockOutcome;
 import io.github.seckill.common.redis.Reservations;
 
@@ -20,7 +22,8 @@ class RedisRestockAction implements RestockAction {
     public void restock(BusinessActionContext context,
             @BusinessActionContextParameter(paramName = "activityId") long activityId,
             @BusinessActionContextParameter(paramName = "orderId") String orderId) {
-        RestockOutcome outcome = reservations.tryRestock(activityId, Long.parseLong(orderId), context.getXid());
+        RestockOutcome outcome = reservations.tryRestock(new SaleId(activityId), new OrderId(Long.parseLong(orderId)),
+                context.getXid());
         if (!outcome.held()) {
             throw new IllegalStateException("order " + orderId + " cannot be restocked: " + outcome);
         }
@@ -28,13 +31,13 @@ class RedisRestockAction implements RestockAction {
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        reservations.confirmRestock(activityId(context), orderId(context), context.getXid());
+        reservations.confirmRestock(new SaleId(activityId(context)), new OrderId(orderId(context)), context.getXid());
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        reservations.cancelRestock(activityId(context), orderId(context), context.getXid());
+        reservations.cancelRestock(new SaleId(activityId(context)), new OrderId(orderId(context)), context.getXid());
         return true;
     }
 

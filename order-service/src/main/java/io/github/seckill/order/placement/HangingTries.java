@@ -15,6 +15,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
@@ -67,10 +69,10 @@ class HangingTries {
         Instant now = clock.instant();
         long reservedBefore = now.minus(settings.after()).toEpochMilli();
         for (long sale : reservations.salesOpenAt(now.minus(settings.window()))) {
-            Set<String> due = redis.opsForZSet().rangeByScore(reservations.keys(sale).pending(),
+            Set<String> due = redis.opsForZSet().rangeByScore(reservations.keys(new SaleId(sale)).pending(),
                     Double.NEGATIVE_INFINITY, reservedBefore);
             for (String orderId : due == null ? Set.<String>of() : due) {
-                reservations.entry(sale, Long.parseLong(orderId))
+                reservations.entry(new SaleId(sale), new OrderId(Long.parseLong(orderId)))
                         .filter(e -> e.state() == LedgerState.TRYING && e.xid() != null)
                         .ifPresent(e -> settle(sale, e));
             }
@@ -94,9 +96,9 @@ class HangingTries {
         boolean committed = row.map(o -> entry.xid().equals(o.timeline().xid())).orElse(false);
         List<Long> order = List.of(entry.orderId());
         if (committed) {
-            reservations.confirm(sale, order, entry.xid());
+            reservations.confirm(new SaleId(sale), order, entry.xid());
         } else if (row.isEmpty()) {
-            reservations.cancel(sale, order, entry.xid());
+            reservations.cancel(new SaleId(sale), order, entry.xid());
         } else {
             log.warn("order {} is in MySQL under {}, its reservation held by {}: left for ops", entry.orderId(),
                     row.get().timeline().xid(), entry.xid());

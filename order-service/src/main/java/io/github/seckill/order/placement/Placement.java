@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservations;
@@ -197,7 +199,8 @@ public class Placement {
     private ReleaseOutcome release(OrderPlaced order, String reason) {
         return transactions.execute(tx -> {
             events.failed(order, reason);
-            ReleaseOutcome released = reservations.release(order.activityId(), order.orderId(), reason);
+            ReleaseOutcome released = reservations.release(new SaleId(order.activityId()),
+                    new OrderId(order.orderId()), reason);
             if (!released.settled()) {
                 tx.setRollbackOnly();
             }

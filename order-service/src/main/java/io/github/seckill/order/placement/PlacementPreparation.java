@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.SaleTerms;
@@ -28,7 +29,7 @@ class PlacementPreparation {
     void prepare(List<OrderPlaced> orders) {
         OrderBatch.bySale(orders).forEach((sale, group) -> {
             if (!stocks.exists(sale)) {
-                SaleTerms terms = reservations.terms(sale)
+                SaleTerms terms = reservations.terms(new SaleId(sale))
                         .orElseThrow(() -> new IllegalStateException("sale " + sale + " has no terms in Redis"));
                 stocks.ensure(sale, terms);
             }

@@ -8,6 +8,7 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.TryOutcome;
 
@@ -35,7 +36,8 @@ class RedisReservationAction implements ReservationAction {
     public Map<Long, TryOutcome> hold(BusinessActionContext context,
             @BusinessActionContextParameter(paramName = "activityId") long activityId,
             @BusinessActionContextParameter(paramName = "orderIds") String orderIds) {
-        Map<Long, TryOutcome> outcomes = reservations.tryHold(activityId, split(orderIds), context.getXid());
+        Map<Long, TryOutcome> outcomes = reservations.tryHold(new SaleId(activityId), split(orderIds),
+                context.getXid());
         metrics.tried(outcomes);
         return outcomes;
     }
@@ -43,14 +45,16 @@ class RedisReservationAction implements ReservationAction {
     @Override
     public boolean confirm(BusinessActionContext context) {
         List<Long> orders = split(text(context, "orderIds"));
-        metrics.confirmed(orders.size(), reservations.confirm(activityId(context), orders, context.getXid()));
+        metrics.confirmed(orders.size(), reservations.confirm(new SaleId(activityId(context)), orders,
+                context.getXid()));
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
         List<Long> orders = split(text(context, "orderIds"));
-        metrics.cancelled(orders.size(), reservations.cancel(activityId(context), orders, context.getXid()));
+        metrics.cancelled(orders.size(), reservations.cancel(new SaleId(activityId(context)), orders,
+                context.getXid()));
         return true;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ class StockLevels {
     void refresh() {
         levels.forEach((activityId, values) -> {
             try {
-                reservations.remaining(activityId).ifPresent(values[0]::set);
+                reservations.remaining(new SaleId(activityId)).ifPresent(values[0]::set);
                 jdbc.query("SELECT SUM(remaining) FROM activity_stock WHERE activity_id = ? GROUP BY activity_id",
                         rs -> { values[1].set(rs.getLong(1)); }, activityId);
             } catch (DataAccessException e) {

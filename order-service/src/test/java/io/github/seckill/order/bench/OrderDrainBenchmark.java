@@ -34,6 +34,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.order.OrderServiceApplication;
@@ -254,7 +257,7 @@ public final class OrderDrainBenchmark {
             for (int s = 0; s < sales; s++) {
                 long id = (System.nanoTime() + s) % 1_000_000_000L;
                 int stock = size / sales + (s < size % sales ? 1 : 0);
-                reservations.prewarm(id, "Benchmark sale", stock, 1, Instant.now().minusSeconds(60),
+                reservations.prewarm(new SaleId(id), "Benchmark sale", stock, 1, Instant.now().minusSeconds(60),
                         Instant.now().plusSeconds(3600), new BigDecimal("9.90"));
                 ids.add(id);
             }
@@ -263,7 +266,8 @@ public final class OrderDrainBenchmark {
                 long id = ids.get(i % sales);
                 OrderPlaced order = OrderPlaced.of(id * 100_000L + i, id, 1_000_000L + i, 1, new BigDecimal("9.90"),
                         Instant.now());
-                reservations.reserve(id, order.orderId(), order.userId(), 1, json.writeValueAsString(order));
+                reservations.reserve(new SaleId(id), new OrderId(order.orderId()), new UserId(order.userId()), 1,
+                        json.writeValueAsString(order));
                 orders.add(order);
             }
             return new Drain(app, ids, orders);

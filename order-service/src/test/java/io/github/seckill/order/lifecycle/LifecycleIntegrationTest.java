@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.LedgerState;
@@ -72,7 +75,7 @@ class LifecycleIntegrationTest extends OrderTestSupport {
         assertThat(status(order.orderId())).isEqualTo("PAID");
         assertThat(mysqlRemaining(sale)).isEqualTo(3);
         assertThatThrownBy(() -> lifecycle.cancel(order.orderId(), 1)).isInstanceOf(OrderStateConflict.class);
-        assertThat(reservations.remaining(sale)).contains(3L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(3L);
     }
 
     @Test
@@ -102,7 +105,7 @@ class LifecycleIntegrationTest extends OrderTestSupport {
     void cancelGivesEverythingBackOnce() throws Exception {
         long sale = openSale(2, 2);
         OrderPlaced order = created(sale, 5, 2);
-        assertThat(reservations.remaining(sale)).contains(0L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(0L);
 
         assertThat(lifecycle.cancel(order.orderId(), 5).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(lifecycle.cancel(order.orderId(), 5).status()).isEqualTo(OrderStatus.CANCELLED);
@@ -112,9 +115,10 @@ class LifecycleIntegrationTest extends OrderTestSupport {
                 Integer.class, sale)).isZero();
         // Redis gives back in the TCC branch's phase two, which the TC may retry after answering
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED));
-        assertThat(reservations.remaining(sale)).contains(2L);
-        assertThat(reservations.bought(sale, 5)).isZero();
+                reservations.entry(new SaleId(sale),
+                        new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED));
+        assertThat(reservations.remaining(new SaleId(sale))).contains(2L);
+        assertThat(reservations.bought(new SaleId(sale), new UserId(5))).isZero();
         assertThatThrownBy(() -> lifecycle.pay(order.orderId(), 5)).isInstanceOf(OrderStateConflict.class);
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
     }
@@ -186,15 +190,18 @@ class LifecycleIntegrationTest extends OrderTestSupport {
         assertThat(mysqlRemaining(sale)).isEqualTo(cancelled.size());
         // Redis gives back in the TCC branch's phase two, which the TC may retry after answering
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(cancelled).allSatisfy(o -> assertThat(reservations.entry(sale, o.orderId()).orElseThrow()
+            assertThat(cancelled).allSatisfy(o -> assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(o.orderId())).orElseThrow()
                     .state()).isEqualTo(LedgerState.CANCELLED));
-            assertThat(reservations.remaining(sale)).contains((long) cancelled.size());
+            assertThat(reservations.remaining(new SaleId(sale))).contains((long) cancelled.size());
         });
         assertThat(paid).allSatisfy(o -> {
-            assertThat(reservations.entry(sale, o.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
-            assertThat(reservations.bought(sale, o.userId())).isOne();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(o.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.bought(new SaleId(sale), new UserId(o.userId()))).isOne();
         });
-        assertThat(cancelled).allSatisfy(o -> assertThat(reservations.bought(sale, o.userId())).isZero());
+        assertThat(cancelled).allSatisfy(o -> assertThat(reservations.bought(new SaleId(sale),
+                new UserId(o.userId()))).isZero());
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.order.OrderTestSupport;
@@ -38,8 +40,9 @@ class PaymentTimeoutIntegrationTest extends OrderTestSupport {
                 .isEqualTo("payment timeout");
         assertThat(status(paid.orderId())).isEqualTo("PAID");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                reservations.entry(sale, unpaid.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED));
-        assertThat(reservations.remaining(sale)).contains(2L);
+                reservations.entry(new SaleId(sale),
+                        new OrderId(unpaid.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED));
+        assertThat(reservations.remaining(new SaleId(sale))).contains(2L);
         assertThat(mysqlRemaining(sale)).isEqualTo(2);
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
     }

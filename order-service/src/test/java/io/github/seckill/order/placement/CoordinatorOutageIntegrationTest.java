@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
@@ -57,7 +59,7 @@ class CoordinatorOutageIntegrationTest extends OrderTestSupport {
         }
         for (OrderPlaced order : during) {
             assertThat(status(order.orderId())).isNull();
-            assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state())
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(order.orderId())).orElseThrow().state())
                     .isEqualTo(LedgerState.RESERVED);
         }
 
@@ -70,7 +72,7 @@ class CoordinatorOutageIntegrationTest extends OrderTestSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE activity_id = ? AND status = 'CREATED'",
                 Integer.class, sale)).isEqualTo(20);
         assertThat(invariants(sale).green()).as("%s", invariants(sale)).isTrue();
-        assertThat(reservations.remaining(sale)).contains(30L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(30L);
     }
 
     private OrderFailed read(String value) {

@@ -12,6 +12,8 @@ import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.LedgerState;
@@ -38,14 +40,14 @@ class HangingTriesIntegrationTest extends OrderTestSupport {
 
     private OrderPlaced heldSinceLongAgo(long sale, long user, String xid) throws Exception {
         OrderPlaced order = reserved(sale, user, 1);
-        reservations.tryHold(sale, order.orderId(), xid);
-        redis.opsForZSet().add(reservations.keys(sale).pending(), Long.toString(order.orderId()),
+        reservations.tryHold(new SaleId(sale), new OrderId(order.orderId()), xid);
+        redis.opsForZSet().add(reservations.keys(new SaleId(sale)).pending(), Long.toString(order.orderId()),
                 Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli());
         return order;
     }
 
     private LedgerEntry entry(long sale, OrderPlaced order) {
-        return reservations.entry(sale, order.orderId()).orElseThrow();
+        return reservations.entry(new SaleId(sale), new OrderId(order.orderId())).orElseThrow();
     }
 
     private double settled(String outcome) {
@@ -64,9 +66,10 @@ class HangingTriesIntegrationTest extends OrderTestSupport {
         hangingTries.settleAll();
 
         assertThat(entry(sale, order).state()).isEqualTo(LedgerState.CONFIRMED);
-        assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), Long.toString(order.orderId())))
+        assertThat(redis.opsForZSet().score(reservations.keys(new SaleId(sale)).pending(),
+                Long.toString(order.orderId())))
                 .as("no longer pending").isNull();
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
         assertThat(status(order.orderId())).isEqualTo("CREATED");
         assertThat(settled("confirmed")).isEqualTo(before + 1);
     }
@@ -81,9 +84,11 @@ class HangingTriesIntegrationTest extends OrderTestSupport {
 
         assertThat(entry(sale, order).state()).isEqualTo(LedgerState.RESERVED);
         assertThat(entry(sale, order).xid()).isNull();
-        assertThat(reservations.remaining(sale)).as("still reserved: the ladder or the sweeper settles it").contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).as("still reserved: the ladder or the sweeper settles it")
+                .contains(4L);
         assertThat(status(order.orderId())).isNull();
-        assertThat(reservations.tryHold(sale, order.orderId(), "the-ladder's-retry")).as("placeable again")
+        assertThat(reservations.tryHold(new SaleId(sale), new OrderId(order.orderId()),
+                "the-ladder's-retry")).as("placeable again")
                 .isEqualTo(TryOutcome.TAKEN);
     }
 

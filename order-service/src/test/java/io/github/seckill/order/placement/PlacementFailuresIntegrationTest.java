@@ -21,6 +21,8 @@ import org.springframework.kafka.listener.BatchAcknowledgingMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.order.OrderTestSupport;
@@ -76,8 +78,9 @@ class PlacementFailuresIntegrationTest extends OrderTestSupport {
         }
         assertThat(ordersOf(sale)).isEqualTo(1);
         assertThat(mysqlRemaining(sale)).isEqualTo(4);
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
     }
 
     @Test
@@ -85,7 +88,8 @@ class PlacementFailuresIntegrationTest extends OrderTestSupport {
         long sale = openSale(5, 2);
         OrderPlaced placeable = reserved(sale, 71, 1);
         OrderPlaced heldElsewhere = reserved(sale, 72, 1);
-        reservations.tryHold(sale, heldElsewhere.orderId(), "another-transaction"); // transient: to the ladder
+        reservations.tryHold(new SaleId(sale), new OrderId(heldElsewhere.orderId()),
+                "another-transaction"); // transient: to the ladder
         String topic = "placement-redelivery-" + UUID.randomUUID();
         admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(1).replicas(1).build());
 
@@ -139,11 +143,11 @@ class PlacementFailuresIntegrationTest extends OrderTestSupport {
         assertThat(mysqlRemaining(sale)).isEqualTo(4); // taken once
         assertThat(jdbc.queryForObject("SELECT quantity FROM user_purchases WHERE activity_id = ? AND user_id = 71",
                 Integer.class, sale)).isEqualTo(1);
-        assertThat(reservations.entry(sale, placeable.orderId()).orElseThrow().state())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(placeable.orderId())).orElseThrow().state())
                 .isEqualTo(LedgerState.CONFIRMED);
-        assertThat(reservations.entry(sale, heldElsewhere.orderId()).orElseThrow().state())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(heldElsewhere.orderId())).orElseThrow().state())
                 .isEqualTo(LedgerState.TRYING);
-        assertThat(reservations.remaining(sale)).contains(3L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(3L);
     }
 
     private int ordersOf(long sale) {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderFailed;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.messaging.OrderStatusChanged;
@@ -54,7 +57,8 @@ class PlacementIntegrationTest extends OrderTestSupport {
             publish(order);
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED));
+                    reservations.entry(new SaleId(sale),
+                            new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED));
             // other tests' events may share the topic, in any order: this order's, by its key
             List<ConsumerRecord<String, String>> mine = events.awaitKey(Long.toString(order.orderId()),
                     Duration.ofSeconds(30));
@@ -95,7 +99,7 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE id = ?", Integer.class, order.orderId()))
                 .isEqualTo(1);
         assertThat(mysqlRemaining(sale)).isEqualTo(4);
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
     }
 
     @Test
@@ -106,19 +110,21 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(placement.place(mine)).isEqualTo(Placement.Outcome.COMMITTED);
         // another shopper API instance numbered another shopper's order in another sale the same
         OrderPlaced theirs = OrderPlaced.of(mine.orderId(), second, 52, 1, new BigDecimal("19.90"), Instant.now());
-        assertThat(reservations.reserve(second, theirs.orderId(), 52, 1, json.writeValueAsString(theirs)).reserved())
+        assertThat(reservations.reserve(new SaleId(second), new OrderId(theirs.orderId()), new UserId(52), 1,
+                json.writeValueAsString(theirs)).reserved())
                 .isTrue();
 
         assertThat(placement.place(theirs)).isEqualTo(Placement.Outcome.REFUSED);
 
-        var entry = reservations.entry(second, theirs.orderId()).orElseThrow();
+        var entry = reservations.entry(new SaleId(second), new OrderId(theirs.orderId())).orElseThrow();
         assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
         assertThat(entry.reason()).isEqualTo(Placement.ID_TAKEN);
-        assertThat(reservations.remaining(second)).contains(5L);
-        assertThat(reservations.bought(second, 52)).isZero();
+        assertThat(reservations.remaining(new SaleId(second))).contains(5L);
+        assertThat(reservations.bought(new SaleId(second), new UserId(52))).isZero();
         assertThat(jdbc.queryForMap("SELECT activity_id, user_id FROM orders WHERE id = ?", mine.orderId()))
                 .containsEntry("activity_id", first).containsEntry("user_id", 51L);
-        assertThat(reservations.entry(first, mine.orderId()).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(reservations.entry(new SaleId(first),
+                new OrderId(mine.orderId())).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
     }
 
     @Test
@@ -127,14 +133,14 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(placement.place(reserved(sale, 9, 1))).isEqualTo(Placement.Outcome.COMMITTED);
         jdbc.update("UPDATE activity_stock SET remaining = 0 WHERE activity_id = ?", sale); // MySQL drifted
         OrderPlaced order = reserved(sale, 10, 2);
-        assertThat(reservations.remaining(sale)).contains(2L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(2L);
 
         assertThat(placement.place(order)).isEqualTo(Placement.Outcome.REFUSED);
 
         assertThat(status(order.orderId())).isNull();
-        assertThat(reservations.remaining(sale)).contains(4L);
-        assertThat(reservations.bought(sale, 10)).isZero();
-        var entry = reservations.entry(sale, order.orderId()).orElseThrow();
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
+        assertThat(reservations.bought(new SaleId(sale), new UserId(10))).isZero();
+        var entry = reservations.entry(new SaleId(sale), new OrderId(order.orderId())).orElseThrow();
         assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
         assertThat(entry.reason()).isEqualTo("no stock left in MySQL");
         assertThat(mysqlRemaining(sale)).isZero();
@@ -153,10 +159,10 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(outcomes.values()).containsExactly(Placement.Outcome.COMMITTED, Placement.Outcome.COMMITTED,
                 Placement.Outcome.REFUSED, Placement.Outcome.COMMITTED);
         assertThat(status(batch.get(2).orderId())).isNull();
-        assertThat(reservations.entry(sale, batch.get(2).orderId()).orElseThrow().reason())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(batch.get(2).orderId())).orElseThrow().reason())
                 .isEqualTo("over the per-user limit in MySQL");
         assertThat(mysqlRemaining(sale)).isEqualTo(7);
-        assertThat(reservations.remaining(sale)).contains(7L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(7L);
     }
 
     @Test
@@ -200,7 +206,7 @@ class PlacementIntegrationTest extends OrderTestSupport {
         assertThat(globalTransactions(sale)).isEqualTo(6);
         assertThat(status(bad.orderId())).isNull();
         assertThat(mysqlRemaining(sale)).isEqualTo(37);
-        assertThat(reservations.remaining(sale)).contains(37L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(37L);
     }
 
     @Test
@@ -222,7 +228,7 @@ class PlacementIntegrationTest extends OrderTestSupport {
     void reservationHeldElsewhereIsSentToTheLadder() throws Exception {
         long sale = openSale(5, 2);
         OrderPlaced order = reserved(sale, 11, 1);
-        reservations.tryHold(sale, order.orderId(), "another-transaction");
+        reservations.tryHold(new SaleId(sale), new OrderId(order.orderId()), "another-transaction");
 
         try (KafkaProbe failed = new KafkaProbe(topics.orderFailed())) {
             assertThat(placement.place(order)).isEqualTo(Placement.Outcome.RETRYING);
@@ -234,8 +240,9 @@ class PlacementIntegrationTest extends OrderTestSupport {
             assertThat(message.order()).isEqualTo(order);
         }
         assertThat(status(order.orderId())).isNull();
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
     }
 
     /** One unit each for {@code count} shoppers numbered from {@code firstUser + 1}, reserved in Redis. */

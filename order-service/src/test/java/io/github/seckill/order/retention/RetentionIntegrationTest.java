@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.ActivityKeys;
 import io.github.seckill.common.redis.EndedSales;
@@ -62,12 +64,12 @@ class RetentionIntegrationTest extends OrderTestSupport {
     /** Moves the sale's end {@code ago} into the past, as a prewarm with new terms would; what was sold stays. */
     private void endedAgo(long sale, Duration ago) {
         Instant end = Instant.now().minus(ago);
-        reservations.prewarm(sale, "Sale " + sale, 10, 5, end.minus(Duration.ofHours(1)), end,
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, 10, 5, end.minus(Duration.ofHours(1)), end,
                 new BigDecimal("19.90"));
     }
 
     private Map<String, Long> ttls(long sale) {
-        ActivityKeys keys = reservations.keys(sale);
+        ActivityKeys keys = reservations.keys(new SaleId(sale));
         return Map.of("meta", redis.getExpire(keys.meta()), "stock", redis.getExpire(keys.stock()), "buyers",
                 redis.getExpire(keys.buyers()), "ledger", redis.getExpire(keys.ledger()), "failed",
                 redis.getExpire(keys.failed()));
@@ -87,9 +89,9 @@ class RetentionIntegrationTest extends OrderTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"userId\":42}"))
                 .andExpect(jsonPath("$.status").value("PAID"));
         OrderPlaced failed = reserved(sale, 43, 2);
-        reservations.release(sale, failed.orderId(), REFUSED);
+        reservations.release(new SaleId(sale), new OrderId(failed.orderId()), REFUSED);
         OrderPlaced withdrawn = reserved(sale, 44, 1);
-        reservations.withdraw(sale, withdrawn.orderId(), "publish failed");
+        reservations.withdraw(new SaleId(sale), new OrderId(withdrawn.orderId()), "publish failed");
         endedAgo(sale, Duration.ofHours(2));
         double before = retired("retired");
 
@@ -106,7 +108,7 @@ class RetentionIntegrationTest extends OrderTestSupport {
                 .isBetween(Duration.ofHours(23).toSeconds(), Duration.ofDays(1).toSeconds()));
         assertThat(endedSales.endedBefore(Instant.now())).doesNotContain(sale);
 
-        redis.delete(reservations.keys(sale).all()); // the keys expired
+        redis.delete(reservations.keys(new SaleId(sale)).all()); // the keys expired
         mvc.perform(get("/internal/api/v1/orders/{id}", failed.orderId())).andExpect(MockMvcResultMatchers.status().isOk())
                 .andExpect(jsonPath("$.status").value("FAILED")).andExpect(jsonPath("$.reason").value(REFUSED))
                 .andExpect(jsonPath("$.userId").value(43)).andExpect(jsonPath("$.activityId").value(sale))
@@ -126,7 +128,7 @@ class RetentionIntegrationTest extends OrderTestSupport {
         long sale = openSale(10, 5);
         created(sale, 51);
         OrderPlaced failed = reserved(sale, 52, 1);
-        reservations.release(sale, failed.orderId(), REFUSED);
+        reservations.release(new SaleId(sale), new OrderId(failed.orderId()), REFUSED);
 
         retention.retireEnded();
         assertThat(retention.retire(sale)).isEqualTo(SaleRetention.Outcome.LIVE);
@@ -152,7 +154,7 @@ class RetentionIntegrationTest extends OrderTestSupport {
         assertThat(ttls(sale)).allSatisfy((key, ttl) -> assertThat(ttl).as(key).isIn(-1L, -2L));
         assertThat(endedSales.endedBefore(Instant.now())).contains(sale);
 
-        reservations.release(sale, held.orderId(), "reservation timed out");
+        reservations.release(new SaleId(sale), new OrderId(held.orderId()), "reservation timed out");
         retention.retireEnded();
 
         assertThat(endedSales.endedBefore(Instant.now())).doesNotContain(sale);

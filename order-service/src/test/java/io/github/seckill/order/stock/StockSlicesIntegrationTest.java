@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.order.OrderTestSupport;
@@ -31,7 +33,7 @@ class StockSlicesIntegrationTest extends OrderTestSupport {
     }
 
     private void ensure(long sale) {
-        stocks.ensure(sale, reservations.terms(sale).orElseThrow());
+        stocks.ensure(sale, reservations.terms(new SaleId(sale)).orElseThrow());
     }
 
     @Test
@@ -83,7 +85,7 @@ class StockSlicesIntegrationTest extends OrderTestSupport {
         assertThat(slices(sale)).containsExactly(1L, 2L, 2L, 2L, 0L, 1L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE activity_id = ?", Integer.class, sale))
                 .isEqualTo(2);
-        assertThat(reservations.entry(sale, batch.get(2).orderId()).orElseThrow().state())
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(batch.get(2).orderId())).orElseThrow().state())
                 .isEqualTo(LedgerState.RELEASED);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM undo_log", Integer.class) == 0);

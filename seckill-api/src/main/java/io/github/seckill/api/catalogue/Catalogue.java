@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.github.seckill.api.infra.Breakers;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.SaleTerms;
 
@@ -57,8 +58,12 @@ public class Catalogue {
     }
 
     private Optional<Snapshot> load(long id) {
-        return breakers.redis().executeSupplier(() -> reservations.terms(id)
-                .map(terms -> new Snapshot(terms, reservations.remaining(id).orElse(0L))));
+        if (id <= 0) {
+            return Optional.empty(); // no sale has such an id: nothing to ask Redis
+        }
+        SaleId sale = new SaleId(id);
+        return breakers.redis().executeSupplier(() -> reservations.terms(sale)
+                .map(terms -> new Snapshot(terms, reservations.remaining(sale).orElse(0L))));
     }
 
     private record Snapshot(SaleTerms terms, long remaining) {

@@ -13,6 +13,8 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.redis.LedgerEntry;
@@ -71,7 +73,7 @@ class OrderHistory {
 
     /** The shopper's orders whose ledger entry is not confirmed: one pipelined read for all of them. */
     private List<OrderView> onlyInRedis(long userId) {
-        Map<Object, Object> index = redis.opsForHash().entries(reservations.userKeys(userId).orders());
+        Map<Object, Object> index = redis.opsForHash().entries(reservations.userKeys(new UserId(userId)).orders());
         List<Long> orders = new ArrayList<>();
         Map<Long, Long> saleOf = new HashMap<>();
         index.forEach((order, sale) -> {
@@ -81,7 +83,7 @@ class OrderHistory {
         });
         List<Object> rows = redis.executePipelined((RedisCallback<Object>) connection -> {
             for (long order : orders) {
-                fields(connection, reservations.keys(saleOf.get(order)).ledger(), order);
+                fields(connection, reservations.keys(new SaleId(saleOf.get(order))).ledger(), order);
             }
             return null;
         });

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.orderservice.Order;
@@ -34,36 +37,41 @@ class OrderLookup {
 
     /** The user's order, or empty when there is none of that id (or it is someone else's). */
     Optional<OrderView> find(long userId, long orderId) {
-        Optional<Long> sale = saleOf(userId, orderId);
+        Optional<SaleId> sale = saleOf(userId, orderId);
         if (sale.isEmpty()) {
             return Optional.empty();
         }
-        return reservations.entry(sale.get(), orderId).map(entry -> view(userId, entry))
+        return reservations.entry(sale.get(), new OrderId(orderId)).map(entry -> view(userId, entry))
                 .orElseGet(() -> stored(userId, orderId)); // trimmed from the ledger after the sale
     }
 
     /** Whether the order is the user's, and its ledger entry if the ledger still has it. */
     Optional<Optional<LedgerEntry>> entry(long userId, long orderId) {
-        return saleOf(userId, orderId).map(sale -> reservations.entry(sale, orderId));
+        return saleOf(userId, orderId).map(sale -> reservations.entry(sale, new OrderId(orderId)));
     }
 
     /**
      * The sale of the user's order, from the shopper's index; where the index lost it (its write
      * failed at the purchase), from MySQL once the order is there, and the index is repaired.
      */
-    private Optional<Long> saleOf(long userId, long orderId) {
-        Optional<Long> indexed = reservations.saleOf(userId, orderId);
+    private Optional<SaleId> saleOf(long userId, long orderId) {
+        if (userId <= 0 || orderId <= 0) {
+            return Optional.empty(); // no order has such ids: not found, as before they were typed
+        }
+        OrderId order = new OrderId(orderId);
+        UserId user = new UserId(userId);
+        Optional<SaleId> indexed = reservations.saleOf(order, user);
         if (indexed.isPresent()) {
             return indexed;
         }
-        Optional<Long> stored;
+        Optional<SaleId> stored;
         try {
             stored = orderService.find(orderId).filter(o -> o.userId() == userId)
-                    .map(Order::activityId);
+                    .map(o -> new SaleId(o.activityId()));
         } catch (Problem unavailable) {
             return Optional.empty(); // not found for now, as without the index; a later lookup repairs it
         }
-        stored.ifPresent(sale -> reservations.index(userId, orderId, sale));
+        stored.ifPresent(sale -> reservations.index(sale, order, user));
         return stored;
     }
 

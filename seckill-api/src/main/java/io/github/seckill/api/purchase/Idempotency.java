@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.problem.ProblemTypes;
 import io.github.seckill.common.redis.LuaScripts;
 import io.github.seckill.common.redis.RedisKeys;
@@ -58,14 +61,14 @@ class Idempotency {
     }
 
     /**
-     * Runs {@code purchase} once per (shopper, key).
+     * Runs {@code purchase} once per (shopper, key): the purchase of order {@code order} in {@code sale}.
      *
      * @param request what the key stands for (sale and quantity): another request under the same key is 422
      */
-    ResponseEntity<String> once(long userId, String key, String request, long orderId, long saleId,
+    ResponseEntity<String> once(SaleId sale, OrderId order, UserId user, String key, String request,
             Supplier<Answer> purchase) {
-        String slot = keys.user(userId).idempotency(key);
-        String claim = write(Entry.pending(request, orderId, saleId, clock.millis()));
+        String slot = keys.user(user.value()).idempotency(key);
+        String claim = write(Entry.pending(request, order.value(), sale.value(), clock.millis()));
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         long pause = 5;
         while (true) {
@@ -128,7 +131,8 @@ class Idempotency {
 
     /** The first request's instance died: answer its order if it was reserved, else let the purchase run anew. */
     private void recover(String slot, String seen, Entry stale) {
-        boolean reserved = redis(() -> reservations.entry(stale.saleId(), stale.orderId())).isPresent();
+        boolean reserved = redis(() -> reservations.entry(new SaleId(stale.saleId()),
+                new OrderId(stale.orderId()))).isPresent();
         swap(slot, seen, reserved ? write(Entry.done(stale, Answer.accepted(json, stale.orderId()))) : "");
     }
 

@@ -17,6 +17,9 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.seckill.api.ratelimit.RateLimits;
 import io.github.seckill.api.web.Problem;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 
 /**
  * Constraints and documentation of the endpoint are on {@link PurchaseApi}. Past the in-memory screen,
@@ -52,45 +55,46 @@ class PurchaseController implements PurchaseApi {
     public ResponseEntity<String> buy(@PathVariable("id") long activityId, @RequestBody PurchaseRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal Jwt shopper, HttpServletRequest http) {
-        long userId = Long.parseLong(shopper.getSubject());
+        UserId user = new UserId(Long.parseLong(shopper.getSubject()));
         return metrics.time(() -> {
+            SaleId sale = purchases.sale(activityId);
             if (key == null) {
-                purchases.screen(activityId); // a keyed request may be a replay, answered whatever the sale's state
+                purchases.screen(sale); // a keyed request may be a replay, answered whatever the sale's state
             }
             if (!underWay.tryAcquirePermission()) {
                 metrics.count("overloaded");
                 throw Refusals.unavailable(settings.retryAfter());
             }
             try {
-                return purchase(activityId, request, key, userId, http);
+                return purchase(sale, user, request, key, http);
             } finally {
                 underWay.onComplete();
             }
         });
     }
 
-    private ResponseEntity<String> purchase(long activityId, PurchaseRequest request, String key, long userId,
+    private ResponseEntity<String> purchase(SaleId sale, UserId user, PurchaseRequest request, String key,
             HttpServletRequest http) {
-        admit(activityId, userId, http.getRemoteAddr());
-        long orderId = purchases.nextOrderId();
+        admit(sale, user, http.getRemoteAddr());
+        OrderId order = purchases.nextOrderId();
         if (key == null) {
-            purchases.buy(orderId, activityId, userId, request.quantity());
-            return Answer.accepted(json, orderId).response(false);
+            purchases.buy(sale, order, user, request.quantity());
+            return Answer.accepted(json, order.value()).response(false);
         }
-        return idempotency.once(userId, key, "sale=" + activityId + ";quantity=" + request.quantity(), orderId,
-                activityId, () -> {
+        return idempotency.once(sale, order, user, key, "sale=" + sale + ";quantity=" + request.quantity(),
+                () -> {
                     try {
-                        purchases.buy(orderId, activityId, userId, request.quantity());
-                        return Answer.accepted(json, orderId);
+                        purchases.buy(sale, order, user, request.quantity());
+                        return Answer.accepted(json, order.value());
                     } catch (Problem refused) {
                         return Answer.refused(json, refused, http.getRequestURI());
                     }
                 });
     }
 
-    private void admit(long activityId, long userId, String clientIp) {
+    private void admit(SaleId sale, UserId user, String clientIp) {
         try {
-            limits.admitPurchase(activityId, userId, clientIp);
+            limits.admitPurchase(sale.value(), user.value(), clientIp);
         } catch (Problem refused) {
             metrics.count("rate_limited");
             throw refused;

@@ -22,6 +22,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.seckill.api.catalogue.Catalogue;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.infra.TopicSettings;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.ReplicaAcks;
@@ -78,9 +81,9 @@ class Purchases {
     }
 
     /** A new order id, unique across instances; 503 while this instance holds no order-id node. */
-    long nextOrderId() {
+    OrderId nextOrderId() {
         try {
-            return nodes.nextId();
+            return new OrderId(nodes.nextId());
         } catch (NodeLease.NoNode e) {
             metrics.unavailable();
             throw Refusals.unavailable(settings.retryAfter());
@@ -92,11 +95,23 @@ class Purchases {
      * sold out. A purchase without an Idempotency-Key is screened before the rate limits, so a crowd arriving
      * after the sell-out costs neither a bucket nor a round trip.
      */
-    void screen(long activityId) {
-        admissible(activityId, clock.instant());
+    void screen(SaleId sale) {
+        admissible(sale, clock.instant());
     }
 
-    private SaleTerms admissible(long activityId, Instant now) {
+    /**
+     * The sale a request names; an id no sale can have (zero or negative) is refused as an unknown sale, as
+     * it always was.
+     */
+    SaleId sale(long activityId) {
+        if (activityId <= 0) {
+            throw refuse(ReserveOutcome.NOT_PREWARMED, activityId, null, clock.instant());
+        }
+        return new SaleId(activityId);
+    }
+
+    private SaleTerms admissible(SaleId sale, Instant now) {
+        long activityId = sale.value();
         SaleTerms terms = catalogue.terms(activityId).orElseThrow(() -> refuse(ReserveOutcome.NOT_PREWARMED,
                 activityId, null, now));
         if (now.plus(settings.clockSkew()).isBefore(terms.startAt())) {
@@ -114,28 +129,29 @@ class Purchases {
         return terms;
     }
 
-    /** Places order {@code orderId}, or throws the problem that tells the shopper why not. */
-    void buy(long orderId, long activityId, long userId, int quantity) {
+    /** Places order {@code order}, or throws the problem that tells the shopper why not. */
+    void buy(SaleId sale, OrderId order, UserId user, int quantity) {
         Instant now = clock.instant();
-        SaleTerms terms = admissible(activityId, now);
+        SaleTerms terms = admissible(sale, now);
+        long activityId = sale.value();
         CircuitBreaker broker = breakers.kafka();
         if (!broker.tryAcquirePermission()) {
             // Kafka is known to be down: taking stock now would only mean releasing it again.
             metrics.unavailable();
             throw Refusals.unavailable(settings.retryAfter());
         }
-        OrderPlaced order = OrderPlaced.of(orderId, activityId, userId, quantity, terms.price(), now);
-        String payload = toJson(order);
+        OrderPlaced placed = OrderPlaced.of(order.value(), activityId, user.value(), quantity, terms.price(), now);
+        String payload = toJson(placed);
         Reservation reservation;
         try {
             reservation = breakers.redis().executeSupplier(
-                    () -> reservations.reserve(activityId, orderId, userId, quantity, payload));
+                    () -> reservations.reserve(sale, order, user, quantity, payload));
         } catch (RuntimeException e) {
             broker.releasePermission();
             metrics.unavailable();
             if (!(e instanceof CallNotPermittedException)) {
                 // The script may have run before the answer was lost: give back whatever it took.
-                release(order, "reserve outcome unknown");
+                release(sale, order, "reserve outcome unknown");
             }
             throw Refusals.unavailable(settings.retryAfter());
         }
@@ -148,7 +164,7 @@ class Purchases {
         }
         // asked now, answered while Kafka acknowledges the order
         CompletableFuture<Boolean> replicated = replicaAcks.await(activityId);
-        publish(order, payload, broker);
+        publish(sale, order, user, payload, broker);
         awaitReplicas(order, replicated);
         metrics.accepted();
     }
@@ -158,7 +174,7 @@ class Purchases {
      * (ADR 17); one that did not acknowledge in time is answered 202 all the same, and counted: the
      * reservation is lost only if the master now dies before it replicates, a second fault.
      */
-    private void awaitReplicas(OrderPlaced order, CompletableFuture<Boolean> replicated) {
+    private void awaitReplicas(OrderId order, CompletableFuture<Boolean> replicated) {
         boolean acked;
         try {
             acked = replicated.get(replicaAcks.patience().toNanos(), TimeUnit.NANOSECONDS);
@@ -170,7 +186,7 @@ class Purchases {
         }
         if (!acked) {
             metrics.unreplicated();
-            log.debug("order {} accepted before a replica acknowledged its reservation", order.orderId());
+            log.debug("order {} accepted before a replica acknowledged its reservation", order);
         }
     }
 
@@ -180,29 +196,28 @@ class Purchases {
     }
 
     /** Sends the message and indexes the order for its shopper meanwhile; any failure releases the stock. */
-    private void publish(OrderPlaced order, String payload, CircuitBreaker broker) {
+    private void publish(SaleId sale, OrderId order, UserId user, String payload, CircuitBreaker broker) {
         long start = System.nanoTime();
         RuntimeException failure = null;
         try {
             CompletableFuture<SendResult<String, String>> sent;
             try {
-                sent = kafka.send(topics.orderPlaced(), Long.toString(order.orderId()), payload);
+                sent = kafka.send(topics.orderPlaced(), order.toString(), payload);
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e); // e.g. no metadata within max.block.ms
             }
             try {
-                breakers.redis().executeRunnable(
-                        () -> reservations.index(order.userId(), order.orderId(), order.activityId()));
+                breakers.redis().executeRunnable(() -> reservations.index(sale, order, user));
             } catch (RuntimeException e) {
                 // only the shopper's view of a still pending order needs the index: not worth a refusal;
                 // once the order is in MySQL, the lookup finds it there and writes the index again
                 log.warn("order {} not indexed for its shopper, found through MySQL once placed: {}",
-                        order.orderId(), e.toString());
+                        order, e.toString());
             }
             RecordMetadata at = sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start),
                     TimeUnit.NANOSECONDS).getRecordMetadata();
             broker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            markSent(order, at);
+            markSent(sale, order, at);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             broker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
@@ -212,14 +227,14 @@ class Purchases {
             failure = new IllegalStateException(e.toString(), e);
         }
         if (failure != null) {
-            log.warn("order {} not acknowledged by Kafka, releasing its reservation: {}", order.orderId(),
+            log.warn("order {} not acknowledged by Kafka, releasing its reservation: {}", order,
                     failure.toString());
-            if (release(order, "publish failed")) {
+            if (release(sale, order, "publish failed")) {
                 metrics.unavailable();
                 throw Refusals.unavailable(settings.retryAfter());
             }
             // the message went through after all and order-service holds the reservation: it is an order
-            log.info("order {} reached order-service although the send reported {}", order.orderId(), failure);
+            log.info("order {} reached order-service although the send reported {}", order, failure);
         }
     }
 
@@ -227,15 +242,15 @@ class Purchases {
      * Tells the sweeper the order is Kafka's to deliver now. Without the mark the sweeper only
      * publishes it again, and order-service takes the copy as a duplicate.
      */
-    private void markSent(OrderPlaced order, RecordMetadata at) {
+    private void markSent(SaleId sale, OrderId order, RecordMetadata at) {
         if (!at.hasOffset()) {
             return;
         }
         try {
-            breakers.redis().executeRunnable(() -> reservations.markSent(order.activityId(), order.orderId(),
-                    new KafkaPosition(at.partition(), at.offset())));
+            breakers.redis().executeRunnable(
+                    () -> reservations.markSent(sale, order, new KafkaPosition(at.partition(), at.offset())));
         } catch (RuntimeException e) {
-            log.warn("order {} not marked as sent; the sweeper will publish it again: {}", order.orderId(),
+            log.warn("order {} not marked as sent; the sweeper will publish it again: {}", order,
                     e.toString());
         }
     }
@@ -245,15 +260,15 @@ class Purchases {
      * Redis answers again; false when order-service already holds or confirmed it (the message arrived
      * although its send failed), so the purchase stands.
      */
-    private boolean release(OrderPlaced order, String reason) {
-        return withdrawals.withdraw(order.activityId(), order.orderId(), reason);
+    private boolean release(SaleId sale, OrderId order, String reason) {
+        return withdrawals.withdraw(sale, order, reason);
     }
 
-    private String toJson(OrderPlaced order) {
+    private String toJson(OrderPlaced placed) {
         try {
-            return json.writeValueAsString(order);
+            return json.writeValueAsString(placed);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + order, e);
+            throw new IllegalStateException("cannot write " + placed, e);
         }
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.seckill.api.infra.Breakers;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.common.redis.Reservations;
 import io.micrometer.core.instrument.Counter;
@@ -44,12 +46,12 @@ class Withdrawals implements SmartLifecycle, DisposableBean {
     private static final int PHASE = 100;
 
     /** A reservation to give back: its sale, and why. */
-    private record Withdrawal(long activityId, String reason) {
+    private record Withdrawal(SaleId sale, String reason) {
     }
 
     private final Reservations reservations;
     private final CircuitBreaker breaker;
-    private final Map<Long, Withdrawal> pending = new ConcurrentHashMap<>();
+    private final Map<OrderId, Withdrawal> pending = new ConcurrentHashMap<>();
     private final Counter released;
     private final Counter placed;
     private volatile boolean running;
@@ -82,20 +84,19 @@ class Withdrawals implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Gives back order {@code orderId}'s reservation, now or, when Redis fails, as soon as it answers.
+     * Gives back order {@code order}'s reservation, now or, when Redis fails, as soon as it answers.
      *
      * @return false when order-service already holds or confirmed it (its message arrived although the
      *         send reported a failure): the purchase stands and must not be answered 503
      */
-    boolean withdraw(long activityId, long orderId, String reason) {
+    boolean withdraw(SaleId sale, OrderId order, String reason) {
         try {
-            ReleaseOutcome outcome = breaker.executeSupplier(
-                    () -> reservations.withdraw(activityId, orderId, reason));
-            return settle(orderId, activityId, reason, outcome, false);
+            ReleaseOutcome outcome = breaker.executeSupplier(() -> reservations.withdraw(sale, order, reason));
+            return settle(sale, order, reason, outcome, false);
         } catch (RuntimeException e) {
-            log.warn("order {} could not be given back now ({}); retried every {} ms until Redis answers", orderId,
+            log.warn("order {} could not be given back now ({}); retried every {} ms until Redis answers", order,
                     e.toString(), RETRY_MILLIS);
-            pending.put(orderId, new Withdrawal(activityId, reason));
+            pending.put(order, new Withdrawal(sale, reason));
             return true;
         }
     }
@@ -104,37 +105,37 @@ class Withdrawals implements SmartLifecycle, DisposableBean {
         return pending.size();
     }
 
-    private boolean settle(long orderId, long activityId, String reason, ReleaseOutcome outcome, boolean late) {
+    private boolean settle(SaleId sale, OrderId order, String reason, ReleaseOutcome outcome, boolean late) {
         boolean given = outcome != ReleaseOutcome.HELD_BY_TRANSACTION && outcome != ReleaseOutcome.ALREADY_CONFIRMED;
         if (!late) {
-            log.info("order {} reservation release ({}): {}", orderId, reason, outcome);
+            log.info("order {} reservation release ({}): {}", order, reason, outcome);
         } else if (given) {
             released.increment();
-            log.info("order {} reservation given back after Redis answered again ({}): {}", orderId, reason,
+            log.info("order {} reservation given back after Redis answered again ({}): {}", order, reason,
                     outcome);
         } else {
             // answered 503, yet placed: the sweeper published it before this instance reached Redis again
             placed.increment();
             log.error("order {} of sale {} was answered 503 but its reservation was placed before it could be "
-                    + "given back ({}): the shopper has that order", orderId, activityId, outcome);
+                    + "given back ({}): the shopper has that order", order, sale, outcome);
         }
         return given;
     }
 
     private void retry() {
-        for (Map.Entry<Long, Withdrawal> each : pending.entrySet()) {
-            long orderId = each.getKey();
+        for (Map.Entry<OrderId, Withdrawal> each : pending.entrySet()) {
+            OrderId order = each.getKey();
             Withdrawal withdrawal = each.getValue();
             ReleaseOutcome outcome;
             try {
                 // not through the breaker: one call at a time cannot pile up on Redis, and an open breaker
                 // would hold the withdrawals back for its whole wait after Redis is back
-                outcome = reservations.withdraw(withdrawal.activityId(), orderId, withdrawal.reason());
+                outcome = reservations.withdraw(withdrawal.sale(), order, withdrawal.reason());
             } catch (RuntimeException e) {
                 return; // Redis still fails: the rest waits for the next round
             }
-            pending.remove(orderId);
-            settle(orderId, withdrawal.activityId(), withdrawal.reason(), outcome, true);
+            pending.remove(order);
+            settle(withdrawal.sale(), order, withdrawal.reason(), outcome, true);
         }
     }
 

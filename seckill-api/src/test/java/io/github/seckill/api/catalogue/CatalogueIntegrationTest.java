@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 
 /** The catalogue comes from Redis (through a short cache), open without a token. */
 class CatalogueIntegrationTest extends ApiTestSupport {
@@ -23,11 +26,12 @@ class CatalogueIntegrationTest extends ApiTestSupport {
         long live = openSale(5, 2);
         long upcoming = openSale(7, 1);
         Instant start = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        reservations.prewarm(upcoming, "Later", 7, 1, start, start.plusSeconds(600), new BigDecimal("19.99"));
+        reservations.prewarm(new SaleId(upcoming), "Later", 7, 1, start, start.plusSeconds(600),
+                new BigDecimal("19.99"));
         long soldOut = openSale(1, 1);
-        reservations.reserve(soldOut, 1, 1, 1, "{}");
+        reservations.reserve(new SaleId(soldOut), new OrderId(1), new UserId(1), 1, "{}");
         long closed = openSale(3, 1);
-        reservations.close(closed);
+        reservations.close(new SaleId(closed));
         Instant before = Instant.now();
 
         ResponseEntity<Map> answer = http.getForEntity("/api/v1/activities", Map.class);
@@ -62,7 +66,7 @@ class CatalogueIntegrationTest extends ApiTestSupport {
     void remainingFollowsRedisWithinTheCacheTime() {
         long sale = openSale(5, 5);
         assertThat(http.getForEntity("/api/v1/activities/" + sale, Map.class).getBody()).containsEntry("remaining", 5);
-        reservations.reserve(sale, 1, 1, 2, "{}");
+        reservations.reserve(new SaleId(sale), new OrderId(1), new UserId(1), 2, "{}");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 http.getForEntity("/api/v1/activities/" + sale, Map.class).getBody()).containsEntry("remaining", 3));

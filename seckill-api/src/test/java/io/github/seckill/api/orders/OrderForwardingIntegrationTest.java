@@ -19,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderIds;
 
@@ -50,16 +53,17 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
     /** An order whose global transaction committed: CONFIRMED in the ledger, indexed for its shopper. */
     private long confirmed(long user, long sale) throws Exception {
         long id = pending(user, sale);
-        reservations.tryHold(sale, id, "xid-" + id);
-        reservations.confirm(sale, id, "xid-" + id);
+        reservations.tryHold(new SaleId(sale), new OrderId(id), "xid-" + id);
+        reservations.confirm(new SaleId(sale), new OrderId(id), "xid-" + id);
         return id;
     }
 
     private long pending(long user, long sale) throws Exception {
         long id = IDS.next();
         OrderPlaced order = OrderPlaced.of(id, sale, user, 1, new BigDecimal("9.90"), Instant.now());
-        assertThat(reservations.reserve(sale, id, user, 1, json.writeValueAsString(order)).reserved()).isTrue();
-        reservations.index(user, id, sale);
+        assertThat(reservations.reserve(new SaleId(sale), new OrderId(id), new UserId(user), 1,
+                json.writeValueAsString(order)).reserved()).isTrue();
+        reservations.index(new SaleId(sale), new OrderId(id), new UserId(user));
         return id;
     }
 
@@ -97,22 +101,24 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
         long user = userOf(token);
         long sale = openSale(5, 5);
         long failed = pending(user, sale);
-        reservations.release(sale, failed, "no stock left in MySQL");
+        reservations.release(new SaleId(sale), new OrderId(failed), "no stock left in MySQL");
         assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
                 .containsEntry("reason", "no stock left in MySQL");
-        assertThat(redis.getExpire(reservations.userKeys(user).orders())).as("the index expires").isPositive();
+        assertThat(redis.getExpire(reservations.userKeys(new UserId(user)).orders())).as("the index expires")
+                .isPositive();
         orderService.answer("GET", "/internal/api/v1/orders/" + failed, 200, "{\"orderId\":\"" + failed
                 + "\",\"activityId\":" + sale + ",\"userId\":" + user + ",\"quantity\":1,\"amount\":\"9.90\","
                 + "\"status\":\"FAILED\",\"reason\":\"no stock left in MySQL\"}");
 
-        redis.delete(reservations.keys(sale).all()); // retired, and the keep time is over
+        redis.delete(reservations.keys(new SaleId(sale)).all()); // retired, and the keep time is over
         assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
                 .containsEntry("reason", "no stock left in MySQL");
-        redis.delete(reservations.userKeys(user).orders()); // the shopper bought nothing for a month
+        redis.delete(reservations.userKeys(new UserId(user)).orders()); // the shopper bought nothing for a month
         assertThat(get(token, "/api/v1/orders/" + failed).getBody()).containsEntry("status", "FAILED")
                 .containsEntry("reason", "no stock left in MySQL").containsEntry("amount", "9.90");
 
-        assertThat(reservations.saleOf(user, failed)).as("the index written again").contains(sale);
+        assertThat(reservations.saleOf(new OrderId(failed),
+                new UserId(user))).as("the index written again").contains(new SaleId(sale));
         assertThat(get(shopper(), "/api/v1/orders/" + failed).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -195,7 +201,7 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
         // an id missing from the intruder's index is looked up in MySQL, found to be someone else's, and no more
         assertThat(orderService.calls()).filteredOn(c -> c.target().startsWith("/internal/api/v1/orders/" + createdId))
                 .extracting(OrderServiceStub.Call::method).containsOnly("GET");
-        assertThat(reservations.saleOf(userOf(intruder), createdId)).isEmpty();
+        assertThat(reservations.saleOf(new OrderId(createdId), new UserId(userOf(intruder)))).isEmpty();
     }
 
     @Test
@@ -204,14 +210,16 @@ class OrderForwardingIntegrationTest extends ApiTestSupport {
         long user = userOf(token);
         long sale = openSale(5, 5);
         long id = confirmed(user, sale);
-        redis.opsForHash().delete(reservations.userKeys(user).orders(), Long.toString(id)); // its write failed
+        redis.opsForHash().delete(reservations.userKeys(new UserId(user)).orders(),
+                Long.toString(id)); // its write failed
         orderService.answer("GET", "/internal/api/v1/orders/" + id, 200, stored(id, sale, user, "CREATED"));
 
         ResponseEntity<Map> status = get(token, "/api/v1/orders/" + id);
 
         assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(status.getBody()).containsEntry("orderId", Long.toString(id)).containsEntry("status", "CREATED");
-        assertThat(reservations.saleOf(user, id)).as("the index repaired").contains(sale);
+        assertThat(reservations.saleOf(new OrderId(id),
+                new UserId(user))).as("the index repaired").contains(new SaleId(sale));
         assertProblem(get(shopper(), "/api/v1/orders/" + id), HttpStatus.NOT_FOUND, "not-found");
     }
 

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
@@ -80,8 +81,8 @@ class ClickStormIntegrationTest extends ApiTestSupport {
                 }
             }
             assertThat(accepted).hasSize(50);
-            assertThat(reservations.remaining(sale)).contains(50L);
-            assertThat(redis.opsForZSet().size(reservations.keys(sale).pending())).isEqualTo(50);
+            assertThat(reservations.remaining(new SaleId(sale))).contains(50L);
+            assertThat(redis.opsForZSet().size(reservations.keys(new SaleId(sale)).pending())).isEqualTo(50);
             assertThat(ledgerSize(sale)).as("payload, state, user, quantity, Kafka position").isEqualTo(50 * 5);
             await().atMost(Duration.ofSeconds(60)).until(() -> messagesFor(placed, sale).size() >= 50);
             List<OrderPlaced> messages = messagesFor(placed, sale);

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.SaleId;
 
 /** Wrong types, tricks and oversized bodies: a 4xx problem, and nothing reserved or indexed. */
 class HostileBodiesIntegrationTest extends ApiTestSupport {
@@ -45,7 +46,7 @@ class HostileBodiesIntegrationTest extends ApiTestSupport {
                 "unsupported-media-type");
 
         assertThat(chunked(token, sale, 64 * 1024)).isEqualTo(413);
-        assertThat(reservations.remaining(sale)).contains(5L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(5L);
         assertThat(ledgerSize(sale)).isZero();
     }
 

@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 
 /** Idempotency-Key: one order per key and shopper, the same answer for every copy. */
 class IdempotencyIntegrationTest extends ApiTestSupport {
@@ -46,7 +48,7 @@ class IdempotencyIntegrationTest extends ApiTestSupport {
             assertThat(a.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
         });
         assertThat(answers).filteredOn(a -> a.getHeaders().containsKey("Idempotent-Replayed")).hasSize(9);
-        assertThat(reservations.remaining(sale)).contains(8L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(8L);
         assertThat(orders(sale)).containsExactly((String) first.getBody().get("orderId"));
     }
 
@@ -62,7 +64,7 @@ class IdempotencyIntegrationTest extends ApiTestSupport {
         assertProblem(buy(token, openSale(10, 5), "{\"quantity\":1}", key), HttpStatus.UNPROCESSABLE_ENTITY,
                 "idempotency-key-reused");
 
-        assertThat(reservations.remaining(sale)).contains(9L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(9L);
         assertThat(orders(sale)).hasSize(1);
     }
 
@@ -74,14 +76,15 @@ class IdempotencyIntegrationTest extends ApiTestSupport {
         String key = UUID.randomUUID().toString();
 
         ResponseEntity<Map> refused = buy(token, sale, "{\"quantity\":1}", key);
-        reservations.release(sale, Long.parseLong(orders(sale).get(0)), "test gives the unit back");
+        reservations.release(new SaleId(sale), new OrderId(Long.parseLong(orders(sale).get(0))),
+                "test gives the unit back");
         ResponseEntity<Map> replayed = buy(token, sale, "{\"quantity\":1}", key);
 
         assertProblem(refused, HttpStatus.CONFLICT, "sold-out");
         assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(replayed.getBody()).isEqualTo(refused.getBody());
         assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(reservations.remaining(sale)).contains(1L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(1L);
     }
 
     @Test
@@ -99,7 +102,7 @@ class IdempotencyIntegrationTest extends ApiTestSupport {
     }
 
     private List<String> orders(long sale) {
-        return redis.opsForHash().keys(reservations.keys(sale).ledger()).stream().map(Object::toString)
+        return redis.opsForHash().keys(reservations.keys(new SaleId(sale)).ledger()).stream().map(Object::toString)
                 .filter(k -> k.matches("\\d+")).toList();
     }
 

@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.seckill.api.ApiTestSupport;
 import io.github.seckill.api.infra.Breakers;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.testsupport.Endpoint;
 
@@ -87,14 +90,14 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
 
         assertProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat(reservations.remaining(sale)).contains(5L);
-        String ledger = reservations.keys(sale).ledger();
+        assertThat(reservations.remaining(new SaleId(sale))).contains(5L);
+        String ledger = reservations.keys(new SaleId(sale)).ledger();
         String orderId = redis.opsForHash().keys(ledger).stream().map(Object::toString)
                 .filter(k -> k.matches("\\d+")).findFirst().orElseThrow();
-        var entry = reservations.entry(sale, Long.parseLong(orderId)).orElseThrow();
+        var entry = reservations.entry(new SaleId(sale), new OrderId(Long.parseLong(orderId))).orElseThrow();
         assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
         assertThat(entry.reason()).isEqualTo("publish failed");
-        assertThat(reservations.bought(sale, entry.userId())).isZero();
+        assertThat(reservations.bought(new SaleId(sale), new UserId(entry.userId()))).isZero();
         assertThat(get(token, "/api/v1/orders/" + orderId).getBody()).containsEntry("status", "FAILED")
                 .containsEntry("reason", "publish failed");
     }
@@ -106,7 +109,8 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
         String token = shopper();
         // the message reached order-service although the send reports a failure (a lost ack): its
         // transaction holds the reservation before the API gives up on Kafka
-        TakenOnSend.taker = orderId -> reservations.tryHold(sale, Long.parseLong(orderId), "10.0.0.1:8091:1");
+        TakenOnSend.taker = orderId -> reservations.tryHold(new SaleId(sale), new OrderId(Long.parseLong(orderId)),
+                "10.0.0.1:8091:1");
         ResponseEntity<Map> response;
         try {
             response = buy(token, sale, "{\"quantity\":1}");
@@ -116,8 +120,9 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         long orderId = Long.parseLong((String) response.getBody().get("orderId"));
-        assertThat(reservations.entry(sale, orderId).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(orderId)).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
     }
 
     @Test
@@ -136,6 +141,6 @@ class PublishFailureIntegrationTest extends ApiTestSupport {
         assertProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
         assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
         assertThat(ledgerSize(sale)).isEqualTo(entries);
-        assertThat(reservations.remaining(sale)).contains(5L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(5L);
     }
 }

@@ -33,6 +33,8 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.github.seckill.api.ApiTestSupport;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
@@ -95,8 +97,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         String orderId = (String) response.getBody().get("orderId");
         assertThat(response.getBody()).containsEntry("status", "PENDING");
         assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/orders/" + orderId);
-        assertThat(reservations.remaining(sale)).contains(3L);
-        assertThat(reservations.entry(sale, Long.parseLong(orderId)).orElseThrow().state())
+        assertThat(reservations.remaining(new SaleId(sale))).contains(3L);
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(Long.parseLong(orderId))).orElseThrow().state())
                 .isEqualTo(LedgerState.RESERVED);
 
         ConsumerRecord<String, String> message = placed().awaitKey(orderId, Duration.ofSeconds(20)).get(0);
@@ -104,8 +106,10 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(order.activityId()).isEqualTo(sale);
         assertThat(order.quantity()).isEqualTo(2);
         assertThat(order.amount()).isEqualByComparingTo("19.80");
-        assertThat(message.value()).isEqualTo(reservations.entry(sale, order.orderId()).orElseThrow().payload());
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().sent()).as("the sweeper's sign: Kafka has it")
+        assertThat(message.value()).isEqualTo(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().payload());
+        assertThat(reservations.entry(new SaleId(sale),
+                new OrderId(order.orderId())).orElseThrow().sent()).as("the sweeper's sign: Kafka has it")
                 .isEqualTo(new KafkaPosition(message.partition(), message.offset()));
 
         ResponseEntity<Map> status = get(token, "/api/v1/orders/" + orderId);
@@ -123,7 +127,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
 
         assertProblem(buy(token, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "limit-exceeded");
 
-        assertThat(reservations.remaining(sale)).contains(4L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(4L);
         assertThat(ledgerSize(sale)).isEqualTo(5); // one entry: payload, state, user, quantity, Kafka position
     }
 
@@ -150,8 +154,8 @@ class PurchaseIntegrationTest extends ApiTestSupport {
                 .filter(r -> r.getStatusCode() != HttpStatus.ACCEPTED).toList();
         assertThat(refused).hasSize(7);
         refused.forEach(r -> assertProblem(r, HttpStatus.CONFLICT, "sold-out"));
-        assertThat(reservations.remaining(sale)).contains(0L);
-        assertThat(redis.opsForZSet().size(reservations.keys(sale).pending())).isEqualTo(3);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(0L);
+        assertThat(redis.opsForZSet().size(reservations.keys(new SaleId(sale)).pending())).isEqualTo(3);
     }
 
     @Test
@@ -173,7 +177,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertProblem(buy(expiredToken(), sale, "{\"quantity\":1}"), HttpStatus.UNAUTHORIZED, "unauthorized");
         assertProblem(buy("not.a.jwt", sale, "{\"quantity\":1}"), HttpStatus.UNAUTHORIZED, "unauthorized");
 
-        assertThat(reservations.remaining(sale)).contains(5L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(5L);
         assertThat(ledgerSize(sale)).isZero();
         assertThat(messagesFor(sale)).isEmpty();
     }
@@ -182,10 +186,10 @@ class PurchaseIntegrationTest extends ApiTestSupport {
     void saleWindowIsEnforced() {
         long early = openSale(5, 2);
         Instant start = Instant.now().plusSeconds(3600);
-        reservations.prewarm(early, "Sale", 5, 2, start, start.plusSeconds(3600), new BigDecimal("9.90"));
+        reservations.prewarm(new SaleId(early), "Sale", 5, 2, start, start.plusSeconds(3600), new BigDecimal("9.90"));
         long over = openSale(5, 2);
-        reservations.prewarm(over, "Sale", 5, 2, Instant.now().minusSeconds(60), Instant.now().minusSeconds(1),
-                new BigDecimal("9.90"));
+        reservations.prewarm(new SaleId(over), "Sale", 5, 2, Instant.now().minusSeconds(60),
+                Instant.now().minusSeconds(1), new BigDecimal("9.90"));
         String token = shopper();
 
         ResponseEntity<Map> tooEarly = buy(token, early, "{\"quantity\":1}");
@@ -194,15 +198,15 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(Long.parseLong(tooEarly.getHeaders().getFirst("Retry-After"))).isBetween(3500L, 3600L);
 
         assertProblem(buy(token, over, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
-        reservations.close(early);
-        assertThat(reservations.remaining(early)).contains(5L);
-        assertThat(reservations.remaining(over)).contains(5L);
+        reservations.close(new SaleId(early));
+        assertThat(reservations.remaining(new SaleId(early))).contains(5L);
+        assertThat(reservations.remaining(new SaleId(over))).contains(5L);
     }
 
     @Test
     void closedSaleIsGone() {
         long sale = openSale(5, 2);
-        reservations.close(sale);
+        reservations.close(new SaleId(sale));
         assertProblem(buy(shopper(), sale, "{\"quantity\":1}"), HttpStatus.GONE, "sale-ended");
         assertThat(ledgerSize(sale)).isZero();
     }

@@ -27,6 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import io.github.seckill.api.SeckillApiApplication;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.NodeKeys;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.testsupport.TestServers;
@@ -115,7 +117,7 @@ class TwoInstancesIntegrationTest {
         assertThat(fourth.getBody()).containsEntry("type", "urn:seckill:problem:rate-limited")
                 .containsEntry("limit", "user");
         assertThat(Long.parseLong(fourth.getHeaders().getFirst("Retry-After"))).isBetween(1L, 60L);
-        assertThat(reservations.remaining(sale)).contains(97L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(97L);
         assertThat(buy(httpA, shopper(), sale).getStatusCode()).as("another shopper").isEqualTo(HttpStatus.ACCEPTED);
     }
 
@@ -137,17 +139,18 @@ class TwoInstancesIntegrationTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "urn:seckill:problem:sold-out");
 
-        reservations.release(sale, Long.parseLong((String) bought.getBody().get("orderId")), "cancelled in test");
+        reservations.release(new SaleId(sale), new OrderId(Long.parseLong((String) bought.getBody().get("orderId"))),
+                "cancelled in test");
 
         await("both instances hear the restock").atMost(Duration.ofSeconds(20))
                 .until(() -> !flagsA.flagged(sale) && !flagsB.flagged(sale));
         assertThat(buy(httpB, late, sale).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(reservations.remaining(sale)).contains(0L);
+        assertThat(reservations.remaining(new SaleId(sale))).contains(0L);
     }
 
     private static long openSale(long stock, int limit) {
         long sale = SALES.addAndGet(7);
-        reservations.prewarm(sale, "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, stock, limit, Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600), new BigDecimal("5.00"));
         return sale;
     }

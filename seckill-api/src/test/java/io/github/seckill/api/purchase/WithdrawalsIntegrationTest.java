@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.netcrusher.tcp.TcpCrusher;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.common.redis.Reservations;
 import io.github.seckill.common.redis.TryOutcome;
@@ -43,7 +46,8 @@ class WithdrawalsIntegrationTest {
         links.closing(withdrawals::destroy);
         sale = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
         Instant now = Instant.now();
-        direct.prewarm(sale, "withdrawn", 10, 5, now.minusSeconds(1), now.plusSeconds(3_600), new BigDecimal("9.90"));
+        direct.prewarm(new SaleId(sale), "withdrawn", 10, 5, now.minusSeconds(1), now.plusSeconds(3_600),
+                new BigDecimal("9.90"));
     }
 
     @AfterEach
@@ -54,27 +58,28 @@ class WithdrawalsIntegrationTest {
     @Test
     void aReservationAnswered503WhileRedisIsCutIsGivenBackOnceRedisAnswers() {
         long order = 1_001;
-        assertThat(direct.reserve(sale, order, 7, 2, "{}").reserved()).isTrue();
-        assertThat(direct.remaining(sale)).contains(8L);
+        assertThat(direct.reserve(new SaleId(sale), new OrderId(order), new UserId(7), 2, "{}").reserved()).isTrue();
+        assertThat(direct.remaining(new SaleId(sale))).contains(8L);
 
         cut.freeze();
-        boolean given = withdrawals.withdraw(sale, order, "reserve outcome unknown");
+        boolean given = withdrawals.withdraw(new SaleId(sale), new OrderId(order), "reserve outcome unknown");
 
         assertThat(given).as("a purchase answered 503 as given back").isTrue();
         assertThat(withdrawals.pending()).isEqualTo(1);
-        assertThat(direct.entry(sale, order).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
-        assertThat(direct.remaining(sale)).contains(8L);
+        assertThat(direct.entry(new SaleId(sale),
+                new OrderId(order)).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+        assertThat(direct.remaining(new SaleId(sale))).contains(8L);
         assertThat(gauge()).isEqualTo(1.0);
 
         cut.unfreeze();
         await().atMost(Duration.ofSeconds(5)).until(() -> withdrawals.pending() == 0);
 
-        var entry = direct.entry(sale, order).orElseThrow();
+        var entry = direct.entry(new SaleId(sale), new OrderId(order)).orElseThrow();
         assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
         assertThat(entry.reason()).isEqualTo("reserve outcome unknown");
-        assertThat(direct.remaining(sale)).contains(10L);
-        assertThat(direct.bought(sale, 7)).isZero();
-        assertThat(direct.failedOrders(sale)).as("a withdrawn purchase is no failed order").isZero();
+        assertThat(direct.remaining(new SaleId(sale))).contains(10L);
+        assertThat(direct.bought(new SaleId(sale), new UserId(7))).isZero();
+        assertThat(direct.failedOrders(new SaleId(sale))).as("a withdrawn purchase is no failed order").isZero();
         assertThat(counted("released")).isEqualTo(1.0);
         assertThat(counted("placed")).isZero();
         assertThat(gauge()).isZero();
@@ -83,17 +88,18 @@ class WithdrawalsIntegrationTest {
     @Test
     void aReservationPlacedBeforeRedisAnsweredAgainStaysAnOrderAndIsCounted() {
         long order = 1_002;
-        assertThat(direct.reserve(sale, order, 8, 1, "{}").reserved()).isTrue();
+        assertThat(direct.reserve(new SaleId(sale), new OrderId(order), new UserId(8), 1, "{}").reserved()).isTrue();
 
         cut.freeze();
-        assertThat(withdrawals.withdraw(sale, order, "publish failed")).isTrue();
+        assertThat(withdrawals.withdraw(new SaleId(sale), new OrderId(order), "publish failed")).isTrue();
         // meanwhile the sweeper published it and order-service's transaction took it
-        assertThat(direct.tryHold(sale, order, "10.0.0.1:8091:7")).isEqualTo(TryOutcome.TAKEN);
+        assertThat(direct.tryHold(new SaleId(sale), new OrderId(order), "10.0.0.1:8091:7")).isEqualTo(TryOutcome.TAKEN);
         cut.unfreeze();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> withdrawals.pending() == 0);
-        assertThat(direct.entry(sale, order).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
-        assertThat(direct.remaining(sale)).contains(9L);
+        assertThat(direct.entry(new SaleId(sale),
+                new OrderId(order)).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+        assertThat(direct.remaining(new SaleId(sale))).contains(9L);
         assertThat(counted("placed")).isEqualTo(1.0);
         assertThat(counted("released")).isZero();
     }
@@ -101,13 +107,14 @@ class WithdrawalsIntegrationTest {
     @Test
     void withRedisAnsweringTheReservationIsGivenBackAtOnce() {
         long order = 1_003;
-        assertThat(direct.reserve(sale, order, 9, 1, "{}").reserved()).isTrue();
+        assertThat(direct.reserve(new SaleId(sale), new OrderId(order), new UserId(9), 1, "{}").reserved()).isTrue();
 
-        assertThat(withdrawals.withdraw(sale, order, "publish failed")).isTrue();
+        assertThat(withdrawals.withdraw(new SaleId(sale), new OrderId(order), "publish failed")).isTrue();
 
         assertThat(withdrawals.pending()).isZero();
-        assertThat(direct.entry(sale, order).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
-        assertThat(direct.remaining(sale)).contains(10L);
+        assertThat(direct.entry(new SaleId(sale),
+                new OrderId(order)).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
+        assertThat(direct.remaining(new SaleId(sale))).contains(10L);
     }
 
     private double counted(String outcome) {

@@ -11,6 +11,8 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.github.seckill.common.id.SaleId;
+
 /**
  * Sales whose end has passed, and what retention does with them: read what their ledger still holds,
  * then let their keys expire (<code>retire.lua</code>) and take them off the catalogue's index.
@@ -43,7 +45,7 @@ public class EndedSales {
      * reservations and its failed orders; purchases withdrawn before their shopper was answered are left out.
      */
     public LedgerSummary summary(long activityId) {
-        String ledger = reservations.keys(activityId).ledger();
+        String ledger = reservations.keys(new SaleId(activityId)).ledger();
         int unsettled = 0;
         List<String> released = new ArrayList<>();
         try (Cursor<java.util.Map.Entry<Object, Object>> states = redis.opsForHash().scan(ledger,
@@ -96,7 +98,7 @@ public class EndedSales {
      * no reservation is pending. A key already expiring keeps its time.
      */
     public RetireOutcome retire(long activityId, Duration afterEnd, Duration keep) {
-        return RetireOutcome.of(redis.execute(RETIRE, reservations.keys(activityId).all(),
+        return RetireOutcome.of(redis.execute(RETIRE, reservations.keys(new SaleId(activityId)).all(),
                 Long.toString(afterEnd.toMillis()), Long.toString(keep.toMillis())));
     }
 

@@ -11,12 +11,19 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.KafkaPosition;
 
 /**
  * The sale's stock and reservation ledger in Redis, changed only through the Lua scripts under
  * <code>lua/</code> (each loaded once and run by EVALSHA). Every call is atomic on Redis; every
  * call but {@link #reserve} is idempotent.
+ *
+ * <p>Ids are typed and come in one order, sale, order, user (see {@link io.github.seckill.common.id}). The
+ * batch TCC calls take plain {@code List<Long>} order ids: order-service drains hundreds per call straight
+ * from its messages into script arguments, and a wrapper per id would only be allocated to be unwrapped.
  */
 public class Reservations {
 
@@ -77,25 +84,25 @@ public class Reservations {
         return (List<Long>) redis.execute(script, keys, args);
     }
 
-    public ActivityKeys keys(long activityId) {
-        return keys.activity(activityId);
+    public ActivityKeys keys(SaleId sale) {
+        return keys.activity(sale.value());
     }
 
-    public UserKeys userKeys(long userId) {
-        return keys.user(userId);
+    public UserKeys userKeys(UserId user) {
+        return keys.user(user.value());
     }
 
     /**
      * Publishes a sale and lists it in the catalogue index; returns the stock counter (unchanged
      * when the sale was prewarmed before).
      */
-    public long prewarm(long activityId, String title, long total, int limitPerUser, Instant startAt,
+    public long prewarm(SaleId sale, String title, long total, int limitPerUser, Instant startAt,
             Instant endAt, BigDecimal price) {
-        ActivityKeys k = keys(activityId);
+        ActivityKeys k = keys(sale);
         long stock = redis.execute(PREWARM, List.of(k.meta(), k.stock()), Long.toString(total),
                 Integer.toString(limitPerUser), Long.toString(startAt.toEpochMilli()),
                 Long.toString(endAt.toEpochMilli()), price.toPlainString(), title);
-        redis.opsForZSet().add(catalogue(), Long.toString(activityId), endAt.toEpochMilli());
+        redis.opsForZSet().add(catalogue(), sale.toString(), endAt.toEpochMilli());
         return stock;
     }
 
@@ -111,13 +118,13 @@ public class Reservations {
     }
 
     /** Closes a sale early; false when it was not prewarmed. */
-    public boolean close(long activityId) {
-        return redis.execute(CLOSE, List.of(keys(activityId).meta())) >= 0;
+    public boolean close(SaleId sale) {
+        return redis.execute(CLOSE, List.of(keys(sale).meta())) >= 0;
     }
 
-    public Reservation reserve(long activityId, long orderId, long userId, int quantity, String payload) {
-        long code = redis.execute(RESERVE, keys(activityId).forReserve(), Long.toString(orderId),
-                Long.toString(userId), Integer.toString(quantity), payload);
+    public Reservation reserve(SaleId sale, OrderId order, UserId user, int quantity, String payload) {
+        long code = redis.execute(RESERVE, keys(sale).forReserve(), order.toString(), user.toString(),
+                Integer.toString(quantity), payload);
         ReserveOutcome outcome = ReserveOutcome.of(code);
         return new Reservation(outcome, outcome == ReserveOutcome.RESERVED ? code : -1);
     }
@@ -126,37 +133,37 @@ public class Reservations {
      * Sets the sale's stock from {@code measured} to {@code target} if it still is {@code measured}
      * and no reservation is pending: 1 set, 0 already there, -1 the stock moved, -2 reservations pending.
      */
-    public long reconcile(long activityId, long measured, long target) {
-        ActivityKeys k = keys(activityId);
+    public long reconcile(SaleId sale, long measured, long target) {
+        ActivityKeys k = keys(sale);
         return redis.execute(RECONCILE, List.of(k.stock(), k.pending()), Long.toString(measured),
-                Long.toString(target), keys.shared().restockedChannel(), Long.toString(activityId));
+                Long.toString(target), keys.shared().restockedChannel(), sale.toString());
     }
 
     /** Gives back the reservation of an accepted order, which now ends FAILED with {@code reason}. */
-    public ReleaseOutcome release(long activityId, long orderId, String reason) {
-        return release(activityId, orderId, reason, true);
+    public ReleaseOutcome release(SaleId sale, OrderId order, String reason) {
+        return release(sale, order, reason, true);
     }
 
     /**
      * Gives back a reservation whose shopper was never told 202 (its send failed): the same release, but
      * it is no failed order, so the sale's failed-order count does not take it.
      */
-    public ReleaseOutcome withdraw(long activityId, long orderId, String reason) {
-        return release(activityId, orderId, reason, false);
+    public ReleaseOutcome withdraw(SaleId sale, OrderId order, String reason) {
+        return release(sale, order, reason, false);
     }
 
-    private ReleaseOutcome release(long activityId, long orderId, String reason, boolean failedOrder) {
-        return ReleaseOutcome.of(redis.execute(RELEASE, keys(activityId).forRelease(), Long.toString(orderId),
-                reason, keys.shared().restockedChannel(), Long.toString(activityId), failedOrder ? "1" : "0"));
+    private ReleaseOutcome release(SaleId sale, OrderId order, String reason, boolean failedOrder) {
+        return ReleaseOutcome.of(redis.execute(RELEASE, keys(sale).forRelease(), order.toString(), reason,
+                keys.shared().restockedChannel(), sale.toString(), failedOrder ? "1" : "0"));
     }
 
-    public TryOutcome tryHold(long activityId, long orderId, String xid) {
-        return tryHold(activityId, List.of(orderId), xid).get(orderId);
+    public TryOutcome tryHold(SaleId sale, OrderId order, String xid) {
+        return tryHold(sale, List.of(order.value()), xid).get(order.value());
     }
 
     /** TCC try on many orders of one sale in one call; the outcome per order id. */
-    public Map<Long, TryOutcome> tryHold(long activityId, List<Long> orderIds, String xid) {
-        List<Long> codes = perOrder(TCC_TRY, List.of(keys(activityId).ledger()), xid, orderIds);
+    public Map<Long, TryOutcome> tryHold(SaleId sale, List<Long> orderIds, String xid) {
+        List<Long> codes = perOrder(TCC_TRY, List.of(keys(sale).ledger()), xid, orderIds);
         Map<Long, TryOutcome> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < orderIds.size(); i++) {
             outcomes.put(orderIds.get(i), TryOutcome.of(codes.get(i)));
@@ -165,60 +172,60 @@ public class Reservations {
     }
 
     /** Returns true when this call or an earlier one confirmed the reservation. */
-    public boolean confirm(long activityId, long orderId, String xid) {
-        return confirm(activityId, List.of(orderId), xid) == 1;
+    public boolean confirm(SaleId sale, OrderId order, String xid) {
+        return confirm(sale, List.of(order.value()), xid) == 1;
     }
 
     /** Confirms the orders this xid holds; returns how many are confirmed (now or before). */
-    public int confirm(long activityId, List<Long> orderIds, String xid) {
-        ActivityKeys k = keys(activityId);
+    public int confirm(SaleId sale, List<Long> orderIds, String xid) {
+        ActivityKeys k = keys(sale);
         return (int) perOrder(TCC_CONFIRM, List.of(k.ledger(), k.pending()), xid, orderIds).stream()
                 .filter(code -> code >= 0).count();
     }
 
     /** Returns true when the reservation went back to RESERVED, false on an empty rollback or repeat. */
-    public boolean cancel(long activityId, long orderId, String xid) {
-        return cancel(activityId, List.of(orderId), xid) == 1;
+    public boolean cancel(SaleId sale, OrderId order, String xid) {
+        return cancel(sale, List.of(order.value()), xid) == 1;
     }
 
     /** Cancels this xid's hold on the orders; returns how many went back to RESERVED. */
-    public int cancel(long activityId, List<Long> orderIds, String xid) {
-        return (int) perOrder(TCC_CANCEL, List.of(keys(activityId).ledger()), xid, orderIds).stream()
+    public int cancel(SaleId sale, List<Long> orderIds, String xid) {
+        return (int) perOrder(TCC_CANCEL, List.of(keys(sale).ledger()), xid, orderIds).stream()
                 .filter(code -> code == 1).count();
     }
 
     /** Restock try for cancelling a created order: CONFIRMED -> CANCELLING(xid). */
-    public RestockOutcome tryRestock(long activityId, long orderId, String xid) {
-        return RestockOutcome.of(restock(activityId, "try", orderId, xid));
+    public RestockOutcome tryRestock(SaleId sale, OrderId order, String xid) {
+        return RestockOutcome.of(restock(sale, order, "try", xid));
     }
 
     /** Restock confirm: stock and quota back; true when done now or before. */
-    public boolean confirmRestock(long activityId, long orderId, String xid) {
-        return restock(activityId, "confirm", orderId, xid) >= 0;
+    public boolean confirmRestock(SaleId sale, OrderId order, String xid) {
+        return restock(sale, order, "confirm", xid) >= 0;
     }
 
     /** Restock cancel: back to CONFIRMED; false on an empty rollback or repeat (tombstone written). */
-    public boolean cancelRestock(long activityId, long orderId, String xid) {
-        return restock(activityId, "cancel", orderId, xid) == 1;
+    public boolean cancelRestock(SaleId sale, OrderId order, String xid) {
+        return restock(sale, order, "cancel", xid) == 1;
     }
 
-    private long restock(long activityId, String phase, long orderId, String xid) {
-        ActivityKeys k = keys(activityId);
-        return redis.execute(RESTOCK, List.of(k.stock(), k.buyers(), k.ledger()), phase, xid,
-                Long.toString(orderId), keys.shared().restockedChannel(), Long.toString(activityId));
+    private long restock(SaleId sale, OrderId order, String phase, String xid) {
+        ActivityKeys k = keys(sale);
+        return redis.execute(RESTOCK, List.of(k.stock(), k.buyers(), k.ledger()), phase, xid, order.toString(),
+                keys.shared().restockedChannel(), sale.toString());
     }
 
     /** Stock left, or empty when the sale is not in Redis. */
-    public Optional<Long> remaining(long activityId) {
-        return Optional.ofNullable(redis.opsForValue().get(keys(activityId).stock())).map(Long::valueOf);
+    public Optional<Long> remaining(SaleId sale) {
+        return Optional.ofNullable(redis.opsForValue().get(keys(sale).stock())).map(Long::valueOf);
     }
 
     /**
      * How many of the sale's orders failed: released before they reached MySQL, whatever the reason
      * (refused, timed out, given up after the retries, publish failed). Each counts once.
      */
-    public long failedOrders(long activityId) {
-        String count = redis.opsForValue().get(keys(activityId).failed());
+    public long failedOrders(SaleId sale) {
+        String count = redis.opsForValue().get(keys(sale).failed());
         return count == null ? 0 : Long.parseLong(count);
     }
 
@@ -226,20 +233,20 @@ public class Reservations {
      * Records which sale an order belongs to, so the shopper's order is found by its id alone; the index is
      * kept {@code shopperIndex} from now (a miss is answered from MySQL and written again).
      */
-    public void index(long userId, long orderId, long activityId) {
-        redis.execute(INDEX, List.of(userKeys(userId).orders()), Long.toString(orderId), Long.toString(activityId),
+    public void index(SaleId sale, OrderId order, UserId user) {
+        redis.execute(INDEX, List.of(userKeys(user).orders()), order.toString(), sale.toString(),
                 Long.toString(shopperIndex.toMillis()));
     }
 
     /** The sale of one of the user's orders; empty when the order is not the user's. */
-    public Optional<Long> saleOf(long userId, long orderId) {
-        Object sale = redis.opsForHash().get(userKeys(userId).orders(), Long.toString(orderId));
-        return Optional.ofNullable(sale).map(s -> Long.valueOf(s.toString()));
+    public Optional<SaleId> saleOf(OrderId order, UserId user) {
+        Object sale = redis.opsForHash().get(userKeys(user).orders(), order.toString());
+        return Optional.ofNullable(sale).map(s -> new SaleId(Long.parseLong(s.toString())));
     }
 
     /** The sale's settings, or empty when it was never prewarmed. */
-    public Optional<SaleTerms> terms(long activityId) {
-        List<Object> f = redis.opsForHash().multiGet(keys(activityId).meta(),
+    public Optional<SaleTerms> terms(SaleId sale) {
+        List<Object> f = redis.opsForHash().multiGet(keys(sale).meta(),
                 List.of("total", "limit", "startAt", "endAt", "price", "status", "title"));
         if (f.get(0) == null) {
             return Optional.empty();
@@ -251,19 +258,19 @@ public class Reservations {
     }
 
     /** Quantity a user holds in a sale (reserved or bought). */
-    public long bought(long activityId, long userId) {
-        Object v = redis.opsForHash().get(keys(activityId).buyers(), Long.toString(userId));
+    public long bought(SaleId sale, UserId user) {
+        Object v = redis.opsForHash().get(keys(sale).buyers(), user.toString());
         return v == null ? 0 : Long.parseLong(v.toString());
     }
 
-    public Optional<LedgerEntry> entry(long activityId, long orderId) {
-        String oid = Long.toString(orderId);
-        List<Object> f = redis.opsForHash().multiGet(keys(activityId).ledger(),
+    public Optional<LedgerEntry> entry(SaleId sale, OrderId order) {
+        String oid = order.toString();
+        List<Object> f = redis.opsForHash().multiGet(keys(sale).ledger(),
                 List.of(oid + ":s", oid + ":u", oid + ":q", oid, oid + ":r", oid + ":k", oid + ":x"));
         if (f.get(0) == null) {
             return Optional.empty();
         }
-        return Optional.of(new LedgerEntry(orderId, Long.parseLong((String) f.get(1)),
+        return Optional.of(new LedgerEntry(order.value(), Long.parseLong((String) f.get(1)),
                 Integer.parseInt((String) f.get(2)), LedgerState.valueOf((String) f.get(0)), (String) f.get(3),
                 (String) f.get(4), f.get(5) == null ? null : KafkaPosition.parse((String) f.get(5)),
                 (String) f.get(6)));
@@ -273,8 +280,8 @@ public class Reservations {
      * Records where Kafka acknowledged the order's message (the first acknowledged copy stays);
      * false when the order is not in the ledger.
      */
-    public boolean markSent(long activityId, long orderId, KafkaPosition at) {
-        Long code = redis.execute(SENT, List.of(keys(activityId).ledger()), Long.toString(orderId), at.toString());
+    public boolean markSent(SaleId sale, OrderId order, KafkaPosition at) {
+        Long code = redis.execute(SENT, List.of(keys(sale).ledger()), order.toString(), at.toString());
         return code != null && code >= 0;
     }
 
@@ -282,8 +289,8 @@ public class Reservations {
      * The sweeper found the order's message taken by order-service while it is still RESERVED: when
      * that was first found ({@code now} the first time), or empty when the entry is gone or no longer RESERVED.
      */
-    public Optional<Instant> consumedWhileReserved(long activityId, long orderId, Instant now) {
-        Long at = redis.execute(CONSUMED, List.of(keys(activityId).ledger()), Long.toString(orderId),
+    public Optional<Instant> consumedWhileReserved(SaleId sale, OrderId order, Instant now) {
+        Long at = redis.execute(CONSUMED, List.of(keys(sale).ledger()), order.toString(),
                 Long.toString(now.toEpochMilli()));
         return at == null || at < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
     }

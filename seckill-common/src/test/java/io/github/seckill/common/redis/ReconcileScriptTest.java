@@ -17,6 +17,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
 
@@ -44,32 +47,32 @@ class ReconcileScriptTest {
     @BeforeEach
     void openSale() {
         sale = IDS.incrementAndGet();
-        reservations.prewarm(sale, "Sale " + sale, 5, 2, Instant.now().minusSeconds(60),
+        reservations.prewarm(new SaleId(sale), "Sale " + sale, 5, 2, Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600), new BigDecimal("9.90"));
     }
 
     private long stock() {
-        return reservations.remaining(sale).orElseThrow();
+        return reservations.remaining(new SaleId(sale)).orElseThrow();
     }
 
     @Test
     void setsTheStockOnlyFromTheMeasuredFigure() {
-        assertThat(reservations.reconcile(sale, 5, 3)).isEqualTo(1);
+        assertThat(reservations.reconcile(new SaleId(sale), 5, 3)).isEqualTo(1);
         assertThat(stock()).isEqualTo(3);
-        assertThat(reservations.reconcile(sale, 3, 3)).isZero();
-        assertThat(reservations.reconcile(sale, 5, 4)).as("measured before it moved").isEqualTo(-1);
+        assertThat(reservations.reconcile(new SaleId(sale), 3, 3)).isZero();
+        assertThat(reservations.reconcile(new SaleId(sale), 5, 4)).as("measured before it moved").isEqualTo(-1);
         assertThat(stock()).isEqualTo(3);
     }
 
     @Test
     void refusesWhileAReservationIsPending() {
-        reservations.reserve(sale, 1, 7, 1, "{\"orderId\":1}");
+        reservations.reserve(new SaleId(sale), new OrderId(1), new UserId(7), 1, "{\"orderId\":1}");
 
-        assertThat(reservations.reconcile(sale, 4, 5)).isEqualTo(-2);
+        assertThat(reservations.reconcile(new SaleId(sale), 4, 5)).isEqualTo(-2);
         assertThat(stock()).isEqualTo(4);
 
-        reservations.release(sale, 1, "gone");
-        assertThat(reservations.reconcile(sale, 5, 4)).isEqualTo(1);
+        reservations.release(new SaleId(sale), new OrderId(1), "gone");
+        assertThat(reservations.reconcile(new SaleId(sale), 5, 4)).isEqualTo(1);
         assertThat(stock()).isEqualTo(4);
     }
 
@@ -80,8 +83,8 @@ class ReconcileScriptTest {
         connection.subscribe((message, pattern) -> heard.add(new String(message.getBody())),
                 new NodeKeys(TestServers.redisPrefix()).restockedChannel().getBytes());
         try {
-            assertThat(reservations.reconcile(sale, 5, 0)).isEqualTo(1);
-            assertThat(reservations.reconcile(sale, 0, 2)).isEqualTo(1);
+            assertThat(reservations.reconcile(new SaleId(sale), 5, 0)).isEqualTo(1);
+            assertThat(reservations.reconcile(new SaleId(sale), 0, 2)).isEqualTo(1);
             await().until(() -> !heard.isEmpty());
             assertThat(heard.poll()).isEqualTo(Long.toString(sale));
         } finally {

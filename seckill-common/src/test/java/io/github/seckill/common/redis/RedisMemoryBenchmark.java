@@ -12,6 +12,9 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
@@ -39,8 +42,8 @@ class RedisMemoryBenchmark {
         Reservations reservations = new Reservations(redis, prefix);
         try {
             long sale = 4242;
-            ActivityKeys keys = reservations.keys(sale);
-            reservations.prewarm(sale, "A sale of " + ORDERS + " phones, one per shopper", ORDERS, 1,
+            ActivityKeys keys = reservations.keys(new SaleId(sale));
+            reservations.prewarm(new SaleId(sale), "A sale of " + ORDERS + " phones, one per shopper", ORDERS, 1,
                     Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), new BigDecimal("1999.00"));
             long empty = usage(redis, keys.meta()) + usage(redis, keys.stock());
             long firstOrder = 117_781_551_403_499_520L;
@@ -49,26 +52,27 @@ class RedisMemoryBenchmark {
             for (int i = 0; i < ORDERS; i++) {
                 long order = firstOrder + i * 4099L;
                 long user = 1_000_000 + i;
-                reservations.reserve(sale, order, user, 1, payload(order, sale, user));
-                reservations.markSent(sale, order, new KafkaPosition(i % 6, i / 6));
-                reservations.index(user, order, sale);
+                reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(user), 1, payload(order, sale,
+                        user));
+                reservations.markSent(new SaleId(sale), new OrderId(order), new KafkaPosition(i % 6, i / 6));
+                reservations.index(new SaleId(sale), new OrderId(order), new UserId(user));
                 if (i % 10 == 9) {
-                    reservations.release(sale, order, "no stock left in MySQL");
+                    reservations.release(new SaleId(sale), new OrderId(order), "no stock left in MySQL");
                     failed++;
                 } else {
                     placed.add(order);
                 }
                 if (placed.size() == 1_000 || i == ORDERS - 1) {
                     String xid = "10.0.1.17:8091:" + (2_000_000_000_000L + i);
-                    reservations.tryHold(sale, placed, xid);
-                    reservations.confirm(sale, placed, xid);
+                    reservations.tryHold(new SaleId(sale), placed, xid);
+                    reservations.confirm(new SaleId(sale), placed, xid);
                     placed.clear();
                 }
             }
             long ledger = usage(redis, keys.ledger());
             long buyers = usage(redis, keys.buyers());
             long perSale = empty + ledger + buyers + usage(redis, keys.pending()) + usage(redis, keys.failed());
-            long index = usage(redis, reservations.userKeys(1_000_000).orders());
+            long index = usage(redis, reservations.userKeys(new UserId(1_000_000)).orders());
             System.out.printf("redis %s, %d orders (%d failed):%n", version(redis), ORDERS, failed);
             System.out.printf("  meta+stock of a prewarmed sale: %d B%n", empty);
             System.out.printf("  ledger %d B (%.0f B per order), buyers %d B (%.0f B per shopper)%n", ledger,

@@ -23,6 +23,9 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.testsupport.Endpoint;
 import io.github.seckill.testsupport.TestServers;
@@ -62,15 +65,16 @@ class ReservationsTest {
     }
 
     private static long prewarm(long id, long stock, int limit, Instant start, Instant end) {
-        return reservations.prewarm(id, "Sale " + id, stock, limit, start, end, new BigDecimal("9.90"));
+        return reservations.prewarm(new SaleId(id), "Sale " + id, stock, limit, start, end, new BigDecimal("9.90"));
     }
 
     private Reservation reserve(long order, long user, int qty) {
-        return reservations.reserve(sale, order, user, qty, "{\"orderId\":" + order + "}");
+        return reservations.reserve(new SaleId(sale), new OrderId(order), new UserId(user), qty,
+                "{\"orderId\":" + order + "}");
     }
 
     private long stock() {
-        return reservations.remaining(sale).orElseThrow();
+        return reservations.remaining(new SaleId(sale)).orElseThrow();
     }
 
     @Nested
@@ -81,21 +85,21 @@ class ReservationsTest {
             assertThat(reserve(1, 7, 2).remaining()).isEqualTo(3);
             assertThat(prewarm(sale, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(60)))
                     .isEqualTo(3);
-            assertThat(redis.opsForHash().get(reservations.keys(sale).meta(), "limit")).isEqualTo("2");
+            assertThat(redis.opsForHash().get(reservations.keys(new SaleId(sale)).meta(), "limit")).isEqualTo("2");
         }
 
         @Test
         void listsTheSaleInTheCatalogueUntilItEnds() {
             assertThat(reservations.salesOpenAt(Instant.now())).contains(sale);
             assertThat(reservations.salesOpenAt(Instant.now().plusSeconds(7200))).doesNotContain(sale);
-            assertThat(reservations.terms(sale).orElseThrow().title()).isEqualTo("Sale " + sale);
+            assertThat(reservations.terms(new SaleId(sale)).orElseThrow().title()).isEqualTo("Sale " + sale);
         }
 
         @Test
         void closeRefusesNewReservationsAndIsIdempotent() {
-            assertThat(reservations.close(sale)).isTrue();
-            assertThat(reservations.close(sale)).isTrue();
-            assertThat(reservations.close(IDS.incrementAndGet())).isFalse();
+            assertThat(reservations.close(new SaleId(sale))).isTrue();
+            assertThat(reservations.close(new SaleId(sale))).isTrue();
+            assertThat(reservations.close(new SaleId(IDS.incrementAndGet()))).isFalse();
             assertThat(reserve(1, 7, 1).outcome()).isEqualTo(ReserveOutcome.CLOSED);
             assertThat(stock()).isEqualTo(5);
         }
@@ -111,18 +115,19 @@ class ReservationsTest {
             assertThat(r.outcome()).isEqualTo(ReserveOutcome.RESERVED);
             assertThat(r.remaining()).isEqualTo(3);
             assertThat(stock()).isEqualTo(3);
-            assertThat(reservations.bought(sale, 7)).isEqualTo(2);
-            LedgerEntry entry = reservations.entry(sale, 11).orElseThrow();
+            assertThat(reservations.bought(new SaleId(sale), new UserId(7))).isEqualTo(2);
+            LedgerEntry entry = reservations.entry(new SaleId(sale), new OrderId(11)).orElseThrow();
             assertThat(entry.state()).isEqualTo(LedgerState.RESERVED);
             assertThat(entry.userId()).isEqualTo(7);
             assertThat(entry.quantity()).isEqualTo(2);
             assertThat(entry.payload()).isEqualTo("{\"orderId\":11}");
-            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "11")).isNotNull();
+            assertThat(redis.opsForZSet().score(reservations.keys(new SaleId(sale)).pending(), "11")).isNotNull();
         }
 
         @Test
         void notPrewarmed() {
-            assertThat(reservations.reserve(IDS.incrementAndGet(), 1, 7, 1, "{}").outcome())
+            assertThat(reservations.reserve(new SaleId(IDS.incrementAndGet()), new OrderId(1), new UserId(7), 1,
+                    "{}").outcome())
                     .isEqualTo(ReserveOutcome.NOT_PREWARMED);
         }
 
@@ -147,7 +152,7 @@ class ReservationsTest {
             }
             assertThat(reserve(200, 99, 1).outcome()).isEqualTo(ReserveOutcome.SOLD_OUT);
             assertThat(stock()).isZero();
-            assertThat(reservations.entry(sale, 200)).isEmpty();
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(200))).isEmpty();
         }
 
         @Test
@@ -162,7 +167,7 @@ class ReservationsTest {
         void overTheUserLimit() {
             assertThat(reserve(1, 7, 2).reserved()).isTrue();
             assertThat(reserve(2, 7, 1).outcome()).isEqualTo(ReserveOutcome.LIMIT_EXCEEDED);
-            assertThat(reservations.bought(sale, 7)).isEqualTo(2);
+            assertThat(reservations.bought(new SaleId(sale), new UserId(7))).isEqualTo(2);
             assertThat(stock()).isEqualTo(3);
         }
 
@@ -171,7 +176,7 @@ class ReservationsTest {
             reserve(1, 7, 1);
             assertThat(reserve(1, 8, 1).outcome()).isEqualTo(ReserveOutcome.DUPLICATE_ORDER);
             assertThat(stock()).isEqualTo(4);
-            assertThat(reservations.bought(sale, 8)).isZero();
+            assertThat(reservations.bought(new SaleId(sale), new UserId(8))).isZero();
         }
     }
 
@@ -182,15 +187,17 @@ class ReservationsTest {
         void givesStockAndQuotaBackOnce() {
             reserve(1, 7, 2);
 
-            assertThat(reservations.release(sale, 1, "send failed")).isEqualTo(ReleaseOutcome.RELEASED);
-            assertThat(reservations.release(sale, 1, "send failed")).isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1),
+                    "send failed")).isEqualTo(ReleaseOutcome.RELEASED);
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1),
+                    "send failed")).isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
 
             assertThat(stock()).isEqualTo(5);
-            assertThat(reservations.bought(sale, 7)).isZero();
-            LedgerEntry entry = reservations.entry(sale, 1).orElseThrow();
+            assertThat(reservations.bought(new SaleId(sale), new UserId(7))).isZero();
+            LedgerEntry entry = reservations.entry(new SaleId(sale), new OrderId(1)).orElseThrow();
             assertThat(entry.state()).isEqualTo(LedgerState.RELEASED);
             assertThat(entry.reason()).isEqualTo("send failed");
-            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "1")).isNull();
+            assertThat(redis.opsForZSet().score(reservations.keys(new SaleId(sale)).pending(), "1")).isNull();
         }
 
         @Test
@@ -203,8 +210,8 @@ class ReservationsTest {
                 reserve(1, 1, 2);
                 reserve(2, 2, 2);
                 reserve(3, 3, 1);
-                reservations.release(sale, 3, "gone"); // 0 -> 1: announced
-                reservations.release(sale, 2, "gone"); // 1 -> 3: not announced
+                reservations.release(new SaleId(sale), new OrderId(3), "gone"); // 0 -> 1: announced
+                reservations.release(new SaleId(sale), new OrderId(2), "gone"); // 1 -> 3: not announced
                 await().until(() -> !heard.isEmpty());
                 assertThat(heard.poll()).isEqualTo(Long.toString(sale));
                 assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).isNull();
@@ -215,24 +222,27 @@ class ReservationsTest {
 
         @Test
         void unknownOrder() {
-            assertThat(reservations.release(sale, 404, "x")).isEqualTo(ReleaseOutcome.UNKNOWN_ORDER);
+            assertThat(reservations.release(new SaleId(sale), new OrderId(404),
+                    "x")).isEqualTo(ReleaseOutcome.UNKNOWN_ORDER);
             assertThat(stock()).isEqualTo(5);
         }
 
         @Test
         void leavesAReservationHeldByATransaction() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.HELD_BY_TRANSACTION);
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1),
+                    "x")).isEqualTo(ReleaseOutcome.HELD_BY_TRANSACTION);
             assertThat(stock()).isEqualTo(4);
         }
 
         @Test
         void leavesAConfirmedReservation() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            reservations.confirm(sale, 1, "xid-1");
-            assertThat(reservations.release(sale, 1, "x")).isEqualTo(ReleaseOutcome.ALREADY_CONFIRMED);
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1");
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1),
+                    "x")).isEqualTo(ReleaseOutcome.ALREADY_CONFIRMED);
             assertThat(stock()).isEqualTo(4);
         }
     }
@@ -244,15 +254,15 @@ class ReservationsTest {
         void aReleasedOrderCountsOnceHoweverOftenItIsReleased() {
             reserve(1, 7, 1);
             reserve(2, 8, 1);
-            assertThat(reservations.failedOrders(sale)).isZero();
+            assertThat(reservations.failedOrders(new SaleId(sale))).isZero();
 
-            reservations.release(sale, 1, "no stock left in MySQL");
-            reservations.release(sale, 1, "reservation timed out");
-            reservations.release(sale, 2, "order id taken");
-            reservations.release(sale, 2, "order id taken");
+            reservations.release(new SaleId(sale), new OrderId(1), "no stock left in MySQL");
+            reservations.release(new SaleId(sale), new OrderId(1), "reservation timed out");
+            reservations.release(new SaleId(sale), new OrderId(2), "order id taken");
+            reservations.release(new SaleId(sale), new OrderId(2), "order id taken");
 
-            assertThat(reservations.failedOrders(sale)).isEqualTo(2);
-            assertThat(redis.opsForValue().get(reservations.keys(sale).failed())).isEqualTo("2");
+            assertThat(reservations.failedOrders(new SaleId(sale))).isEqualTo(2);
+            assertThat(redis.opsForValue().get(reservations.keys(new SaleId(sale)).failed())).isEqualTo("2");
         }
 
         @Test
@@ -260,13 +270,15 @@ class ReservationsTest {
             reserve(1, 7, 1);
             reserve(2, 8, 1);
 
-            assertThat(reservations.withdraw(sale, 1, "publish failed")).isEqualTo(ReleaseOutcome.RELEASED);
-            reservations.release(sale, 2, "reservation timed out");
+            assertThat(reservations.withdraw(new SaleId(sale), new OrderId(1),
+                    "publish failed")).isEqualTo(ReleaseOutcome.RELEASED);
+            reservations.release(new SaleId(sale), new OrderId(2), "reservation timed out");
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
-            assertThat(reservations.remaining(sale)).contains(5L);
-            assertThat(reservations.failedOrders(sale)).isEqualTo(1);
-            String ledger = reservations.keys(sale).ledger();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
+            assertThat(reservations.remaining(new SaleId(sale))).contains(5L);
+            assertThat(reservations.failedOrders(new SaleId(sale))).isEqualTo(1);
+            String ledger = reservations.keys(new SaleId(sale)).ledger();
             assertThat(redis.opsForHash().hasKey(ledger, "1:w")).as("withdrawn").isTrue();
             assertThat(redis.opsForHash().hasKey(ledger, "2:w")).as("a failed order").isFalse();
             assertThat(redis.opsForHash().hasKey(ledger, "2:t")).as("when it failed").isTrue();
@@ -275,64 +287,66 @@ class ReservationsTest {
         @Test
         void aReleaseThatReleasesNothingCountsNothing() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
             reserve(2, 8, 1);
-            reservations.tryHold(sale, 2, "xid-2");
-            reservations.confirm(sale, 2, "xid-2");
+            reservations.tryHold(new SaleId(sale), new OrderId(2), "xid-2");
+            reservations.confirm(new SaleId(sale), new OrderId(2), "xid-2");
 
-            reservations.release(sale, 1, "x"); // held by a transaction
-            reservations.release(sale, 2, "x"); // confirmed
-            reservations.release(sale, 404, "x"); // unknown
+            reservations.release(new SaleId(sale), new OrderId(1), "x"); // held by a transaction
+            reservations.release(new SaleId(sale), new OrderId(2), "x"); // confirmed
+            reservations.release(new SaleId(sale), new OrderId(404), "x"); // unknown
 
-            assertThat(reservations.failedOrders(sale)).isZero();
+            assertThat(reservations.failedOrders(new SaleId(sale))).isZero();
         }
 
         @Test
         void confirmCancelAndRestockCountNothing() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            reservations.cancel(sale, 1, "xid-1"); // back to RESERVED, kept for a retry
-            reservations.cancel(sale, 1, "xid-9"); // empty rollback
-            reservations.tryHold(sale, 1, "xid-2");
-            reservations.confirm(sale, 1, "xid-2");
-            reservations.tryRestock(sale, 1, "c-1");
-            reservations.cancelRestock(sale, 1, "c-1");
-            reservations.tryRestock(sale, 1, "c-2");
-            reservations.confirmRestock(sale, 1, "c-2");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            reservations.cancel(new SaleId(sale), new OrderId(1), "xid-1"); // back to RESERVED, kept for a retry
+            reservations.cancel(new SaleId(sale), new OrderId(1), "xid-9"); // empty rollback
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-2");
+            reservations.confirm(new SaleId(sale), new OrderId(1), "xid-2");
+            reservations.tryRestock(new SaleId(sale), new OrderId(1), "c-1");
+            reservations.cancelRestock(new SaleId(sale), new OrderId(1), "c-1");
+            reservations.tryRestock(new SaleId(sale), new OrderId(1), "c-2");
+            reservations.confirmRestock(new SaleId(sale), new OrderId(1), "c-2");
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
-            assertThat(reservations.failedOrders(sale)).isZero();
-            assertThat(redis.hasKey(reservations.keys(sale).failed())).isFalse();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
+            assertThat(reservations.failedOrders(new SaleId(sale))).isZero();
+            assertThat(redis.hasKey(reservations.keys(new SaleId(sale)).failed())).isFalse();
         }
 
         @Test
         void aTryCancelledAndThenGivenUpCountsOnce() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            reservations.cancel(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            reservations.cancel(new SaleId(sale), new OrderId(1), "xid-1");
 
-            assertThat(reservations.release(sale, 1, "compensation exhausted")).isEqualTo(ReleaseOutcome.RELEASED);
-            assertThat(reservations.release(sale, 1, "reservation timed out"))
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1),
+                    "compensation exhausted")).isEqualTo(ReleaseOutcome.RELEASED);
+            assertThat(reservations.release(new SaleId(sale), new OrderId(1), "reservation timed out"))
                     .isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
 
-            assertThat(reservations.failedOrders(sale)).isOne();
+            assertThat(reservations.failedOrders(new SaleId(sale))).isOne();
         }
 
         @Test
         void theCounterIsInTheSlotOfTheOtherKeysOfTheRelease() {
-            assertThat(reservations.keys(sale).forRelease()).extracting(SlotHash::getSlot).containsOnly(
-                    SlotHash.getSlot(reservations.keys(sale).ledger()));
+            assertThat(reservations.keys(new SaleId(sale)).forRelease()).extracting(SlotHash::getSlot).containsOnly(
+                    SlotHash.getSlot(reservations.keys(new SaleId(sale)).ledger()));
         }
 
         @Test
         void eachSaleHasItsOwnCount() {
             reserve(1, 7, 1);
-            reservations.release(sale, 1, "x");
+            reservations.release(new SaleId(sale), new OrderId(1), "x");
             long other = IDS.incrementAndGet();
             prewarm(other, 5, 2, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
 
-            assertThat(reservations.failedOrders(sale)).isOne();
-            assertThat(reservations.failedOrders(other)).isZero();
+            assertThat(reservations.failedOrders(new SaleId(sale))).isOne();
+            assertThat(reservations.failedOrders(new SaleId(other))).isZero();
         }
     }
 
@@ -342,19 +356,22 @@ class ReservationsTest {
         @Test
         void theFirstAcknowledgedPositionIsKept() {
             reserve(1, 7, 1);
-            assertThat(reservations.entry(sale, 1).orElseThrow().sent()).isNull();
+            assertThat(reservations.entry(new SaleId(sale), new OrderId(1)).orElseThrow().sent()).isNull();
 
-            assertThat(reservations.markSent(sale, 1, new KafkaPosition(2, 40))).isTrue();
-            assertThat(reservations.markSent(sale, 1, new KafkaPosition(2, 95))).as("a republished copy").isTrue();
+            assertThat(reservations.markSent(new SaleId(sale), new OrderId(1), new KafkaPosition(2, 40))).isTrue();
+            assertThat(reservations.markSent(new SaleId(sale), new OrderId(1), new KafkaPosition(2,
+                    95))).as("a republished copy").isTrue();
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().sent()).isEqualTo(new KafkaPosition(2, 40));
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().sent()).isEqualTo(new KafkaPosition(2, 40));
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
         }
 
         @Test
         void anOrderNotInTheLedgerIsNotMarked() {
-            assertThat(reservations.markSent(sale, 404, new KafkaPosition(0, 1))).isFalse();
-            assertThat(redis.opsForHash().hasKey(reservations.keys(sale).ledger(), "404:k")).isFalse();
+            assertThat(reservations.markSent(new SaleId(sale), new OrderId(404), new KafkaPosition(0, 1))).isFalse();
+            assertThat(redis.opsForHash().hasKey(reservations.keys(new SaleId(sale)).ledger(), "404:k")).isFalse();
         }
 
         @Test
@@ -362,18 +379,19 @@ class ReservationsTest {
             reserve(1, 7, 1);
             Instant first = Instant.ofEpochMilli(1_700_000_000_000L);
 
-            assertThat(reservations.consumedWhileReserved(sale, 1, first)).contains(first);
-            assertThat(reservations.consumedWhileReserved(sale, 1, first.plusSeconds(60))).contains(first);
+            assertThat(reservations.consumedWhileReserved(new SaleId(sale), new OrderId(1), first)).contains(first);
+            assertThat(reservations.consumedWhileReserved(new SaleId(sale), new OrderId(1),
+                    first.plusSeconds(60))).contains(first);
         }
 
         @Test
         void consumedWhileReservedIsEmptyOnceSettledOrUnknown() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
 
-            assertThat(reservations.consumedWhileReserved(sale, 1, Instant.now())).isEmpty();
-            assertThat(reservations.consumedWhileReserved(sale, 404, Instant.now())).isEmpty();
-            assertThat(redis.opsForHash().hasKey(reservations.keys(sale).ledger(), "1:c")).isFalse();
+            assertThat(reservations.consumedWhileReserved(new SaleId(sale), new OrderId(1), Instant.now())).isEmpty();
+            assertThat(reservations.consumedWhileReserved(new SaleId(sale), new OrderId(404), Instant.now())).isEmpty();
+            assertThat(redis.opsForHash().hasKey(reservations.keys(new SaleId(sale)).ledger(), "1:c")).isFalse();
         }
     }
 
@@ -384,53 +402,61 @@ class ReservationsTest {
         void tryThenConfirmSettlesTheReservation() {
             reserve(1, 7, 1);
 
-            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.TAKEN);
-            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.ALREADY_TAKEN);
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
-            assertThat(reservations.confirm(sale, 1, "xid-1")).isTrue();
-            assertThat(reservations.confirm(sale, 1, "xid-1")).isTrue();
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1")).isEqualTo(TryOutcome.TAKEN);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1),
+                    "xid-1")).isEqualTo(TryOutcome.ALREADY_TAKEN);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+            assertThat(reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1")).isTrue();
+            assertThat(reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1")).isTrue();
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
-            assertThat(redis.opsForZSet().score(reservations.keys(sale).pending(), "1")).isNull();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(redis.opsForZSet().score(reservations.keys(new SaleId(sale)).pending(), "1")).isNull();
             assertThat(stock()).isEqualTo(4);
-            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.ALREADY_CONFIRMED);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1),
+                    "xid-2")).isEqualTo(TryOutcome.ALREADY_CONFIRMED);
         }
 
         @Test
         void cancelAfterTryKeepsTheReservationForARetry() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
 
-            assertThat(reservations.cancel(sale, 1, "xid-1")).isTrue();
-            assertThat(reservations.cancel(sale, 1, "xid-1")).isFalse();
+            assertThat(reservations.cancel(new SaleId(sale), new OrderId(1), "xid-1")).isTrue();
+            assertThat(reservations.cancel(new SaleId(sale), new OrderId(1), "xid-1")).isFalse();
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
             assertThat(stock()).isEqualTo(4);
-            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.TAKEN);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-2")).isEqualTo(TryOutcome.TAKEN);
         }
 
         @Test
         void emptyRollbackFencesALateTry() {
             reserve(1, 7, 1);
 
-            assertThat(reservations.cancel(sale, 1, "xid-1")).isFalse();
+            assertThat(reservations.cancel(new SaleId(sale), new OrderId(1), "xid-1")).isFalse();
 
-            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.FENCED);
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1")).isEqualTo(TryOutcome.FENCED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
         }
 
         @Test
         void confirmWithoutTryChangesNothing() {
             reserve(1, 7, 1);
-            assertThat(reservations.confirm(sale, 1, "xid-1")).isFalse();
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
+            assertThat(reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1")).isFalse();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.RESERVED);
         }
 
         @Test
         void tryRefusedWhileAnotherTransactionHoldsIt() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            assertThat(reservations.tryHold(sale, 1, "xid-2")).isEqualTo(TryOutcome.HELD_BY_OTHER);
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1),
+                    "xid-2")).isEqualTo(TryOutcome.HELD_BY_OTHER);
         }
 
         @Test
@@ -438,25 +464,28 @@ class ReservationsTest {
             reserve(1, 7, 1);
             reserve(2, 8, 1);
             reserve(3, 9, 1);
-            reservations.release(sale, 2, "gone");
-            reservations.tryHold(sale, 3, "other");
+            reservations.release(new SaleId(sale), new OrderId(2), "gone");
+            reservations.tryHold(new SaleId(sale), new OrderId(3), "other");
 
-            var outcomes = reservations.tryHold(sale, List.of(1L, 2L, 3L, 4L), "xid-1");
+            var outcomes = reservations.tryHold(new SaleId(sale), List.of(1L, 2L, 3L, 4L), "xid-1");
 
             assertThat(outcomes).containsExactly(Map.entry(1L, TryOutcome.TAKEN),
                     Map.entry(2L, TryOutcome.RELEASED), Map.entry(3L, TryOutcome.HELD_BY_OTHER),
                     Map.entry(4L, TryOutcome.UNKNOWN_ORDER));
-            assertThat(reservations.confirm(sale, List.of(1L, 2L, 3L), "xid-1")).isEqualTo(1);
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
-            assertThat(reservations.entry(sale, 3).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
+            assertThat(reservations.confirm(new SaleId(sale), List.of(1L, 2L, 3L), "xid-1")).isEqualTo(1);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(3)).orElseThrow().state()).isEqualTo(LedgerState.TRYING);
         }
 
         @Test
         void tryOnUnknownOrReleasedOrder() {
-            assertThat(reservations.tryHold(sale, 404, "xid-1")).isEqualTo(TryOutcome.UNKNOWN_ORDER);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(404),
+                    "xid-1")).isEqualTo(TryOutcome.UNKNOWN_ORDER);
             reserve(1, 7, 1);
-            reservations.release(sale, 1, "gone");
-            assertThat(reservations.tryHold(sale, 1, "xid-1")).isEqualTo(TryOutcome.RELEASED);
+            reservations.release(new SaleId(sale), new OrderId(1), "gone");
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1")).isEqualTo(TryOutcome.RELEASED);
         }
     }
 
@@ -465,37 +494,42 @@ class ReservationsTest {
 
         private void placed(long order, long user, int qty) {
             reserve(order, user, qty);
-            reservations.tryHold(sale, order, "place-" + order);
-            reservations.confirm(sale, order, "place-" + order);
+            reservations.tryHold(new SaleId(sale), new OrderId(order), "place-" + order);
+            reservations.confirm(new SaleId(sale), new OrderId(order), "place-" + order);
         }
 
         @Test
         void tryThenConfirmGivesStockAndQuotaBackOnce() {
             placed(1, 7, 2);
 
-            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.TAKEN);
-            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.ALREADY_TAKEN);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(1),
+                    "c-1")).isEqualTo(RestockOutcome.TAKEN);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(1),
+                    "c-1")).isEqualTo(RestockOutcome.ALREADY_TAKEN);
             assertThat(stock()).isEqualTo(3);
-            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isTrue();
-            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isTrue();
+            assertThat(reservations.confirmRestock(new SaleId(sale), new OrderId(1), "c-1")).isTrue();
+            assertThat(reservations.confirmRestock(new SaleId(sale), new OrderId(1), "c-1")).isTrue();
 
             assertThat(stock()).isEqualTo(5);
-            assertThat(reservations.bought(sale, 7)).isZero();
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
-            assertThat(reservations.tryRestock(sale, 1, "c-2")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
-            assertThat(reservations.tryHold(sale, 1, "p-2")).isEqualTo(TryOutcome.CANCELLED);
+            assertThat(reservations.bought(new SaleId(sale), new UserId(7))).isZero();
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CANCELLED);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(1),
+                    "c-2")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
+            assertThat(reservations.tryHold(new SaleId(sale), new OrderId(1), "p-2")).isEqualTo(TryOutcome.CANCELLED);
         }
 
         @Test
         void cancelAfterTryLeavesTheOrderConfirmed() {
             placed(1, 7, 1);
-            reservations.tryRestock(sale, 1, "c-1");
+            reservations.tryRestock(new SaleId(sale), new OrderId(1), "c-1");
 
-            assertThat(reservations.cancelRestock(sale, 1, "c-1")).isTrue();
+            assertThat(reservations.cancelRestock(new SaleId(sale), new OrderId(1), "c-1")).isTrue();
 
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
             assertThat(stock()).isEqualTo(4);
-            assertThat(reservations.confirmRestock(sale, 1, "c-1")).isFalse();
+            assertThat(reservations.confirmRestock(new SaleId(sale), new OrderId(1), "c-1")).isFalse();
             assertThat(stock()).isEqualTo(4);
         }
 
@@ -503,17 +537,21 @@ class ReservationsTest {
         void emptyRollbackFencesALateTry() {
             placed(1, 7, 1);
 
-            assertThat(reservations.cancelRestock(sale, 1, "c-1")).isFalse();
+            assertThat(reservations.cancelRestock(new SaleId(sale), new OrderId(1), "c-1")).isFalse();
 
-            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.FENCED);
-            assertThat(reservations.entry(sale, 1).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(1),
+                    "c-1")).isEqualTo(RestockOutcome.FENCED);
+            assertThat(reservations.entry(new SaleId(sale),
+                    new OrderId(1)).orElseThrow().state()).isEqualTo(LedgerState.CONFIRMED);
         }
 
         @Test
         void onlyACreatedOrderCanBeCancelled() {
             reserve(1, 7, 1);
-            assertThat(reservations.tryRestock(sale, 1, "c-1")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
-            assertThat(reservations.tryRestock(sale, 404, "c-1")).isEqualTo(RestockOutcome.UNKNOWN_ORDER);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(1),
+                    "c-1")).isEqualTo(RestockOutcome.NOT_CONFIRMED);
+            assertThat(reservations.tryRestock(new SaleId(sale), new OrderId(404),
+                    "c-1")).isEqualTo(RestockOutcome.UNKNOWN_ORDER);
             assertThat(stock()).isEqualTo(4);
         }
     }
@@ -532,20 +570,21 @@ class ReservationsTest {
         @Test
         void anEndedQuietSaleLetsEveryKeyGoAndLeavesTheCatalogue() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            reservations.confirm(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1");
             reserve(2, 8, 1);
-            reservations.release(sale, 2, "no stock left in MySQL");
-            reservations.cancel(sale, 3, "xid-9"); // a tombstone
-            redis.opsForValue().set(reservations.keys(sale).rateLimit(), "bucket");
+            reservations.release(new SaleId(sale), new OrderId(2), "no stock left in MySQL");
+            reservations.cancel(new SaleId(sale), new OrderId(3), "xid-9"); // a tombstone
+            redis.opsForValue().set(reservations.keys(new SaleId(sale)).rateLimit(), "bucket");
             endedAgo(Duration.ofMinutes(10));
             assertThat(ended.endedBefore(Instant.now().minus(Duration.ofMinutes(5)))).contains(sale);
 
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.RETIRED);
             ended.forget(sale);
 
-            List<String> keys = reservations.keys(sale).all();
-            assertThat(redis.hasKey(reservations.keys(sale).pending())).as("an empty index is no key").isFalse();
+            List<String> keys = reservations.keys(new SaleId(sale)).all();
+            assertThat(redis.hasKey(reservations.keys(new SaleId(sale)).pending())).as("an empty index is no key")
+                    .isFalse();
             assertThat(keys).hasSize(7).filteredOn(key -> !key.endsWith(":pending")).allSatisfy(key -> {
                 assertThat(redis.getExpire(key, TimeUnit.SECONDS)).as(key).isBetween(86_000L, 86_400L);
                 assertThat(SlotHash.getSlot(key)).as(key).isEqualTo(SlotHash.getSlot(keys.get(0)));
@@ -560,20 +599,21 @@ class ReservationsTest {
 
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(7))).isEqualTo(RetireOutcome.RETIRED);
 
-            assertThat(redis.getExpire(reservations.keys(sale).meta(), TimeUnit.SECONDS)).isBetween(3_500L, 3_600L);
+            assertThat(redis.getExpire(reservations.keys(new SaleId(sale)).meta(), TimeUnit.SECONDS)).isBetween(3_500L,
+                    3_600L);
         }
 
         @Test
         void aLiveSaleIsRefusedAndKeepsItsKeys() {
             reserve(1, 7, 1);
-            reservations.tryHold(sale, 1, "xid-1");
-            reservations.confirm(sale, 1, "xid-1");
+            reservations.tryHold(new SaleId(sale), new OrderId(1), "xid-1");
+            reservations.confirm(new SaleId(sale), new OrderId(1), "xid-1");
 
             assertThat(ended.retire(sale, Duration.ZERO, Duration.ofDays(1))).isEqualTo(RetireOutcome.LIVE);
             endedAgo(Duration.ofMinutes(1));
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.LIVE);
 
-            assertThat(reservations.keys(sale).all())
+            assertThat(reservations.keys(new SaleId(sale)).all())
                     .allSatisfy(key -> assertThat(redis.getExpire(key)).as(key).isIn(-1L, -2L));
         }
 
@@ -581,13 +621,13 @@ class ReservationsTest {
         void aSaleWithAPendingReservationIsRefused() {
             reserve(1, 7, 1);
             reserve(2, 8, 1);
-            reservations.tryHold(sale, 2, "xid-2");
+            reservations.tryHold(new SaleId(sale), new OrderId(2), "xid-2");
             endedAgo(Duration.ofMinutes(10));
 
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.PENDING);
-            reservations.release(sale, 1, "reservation timed out");
+            reservations.release(new SaleId(sale), new OrderId(1), "reservation timed out");
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.PENDING);
-            reservations.confirm(sale, 2, "xid-2");
+            reservations.confirm(new SaleId(sale), new OrderId(2), "xid-2");
             assertThat(ended.retire(sale, Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(RetireOutcome.RETIRED);
         }
 
@@ -601,15 +641,15 @@ class ReservationsTest {
         void theSummaryCountsUnsettledEntriesAndListsFailedOrdersButNoWithdrawal() {
             reserve(1, 7, 1);
             reserve(2, 8, 1);
-            reservations.tryHold(sale, 2, "xid-2");
+            reservations.tryHold(new SaleId(sale), new OrderId(2), "xid-2");
             reserve(3, 9, 1);
-            reservations.tryHold(sale, 3, "xid-3");
-            reservations.confirm(sale, 3, "xid-3");
-            reservations.tryRestock(sale, 3, "c-3");
+            reservations.tryHold(new SaleId(sale), new OrderId(3), "xid-3");
+            reservations.confirm(new SaleId(sale), new OrderId(3), "xid-3");
+            reservations.tryRestock(new SaleId(sale), new OrderId(3), "c-3");
             reserve(4, 10, 1);
-            reservations.release(sale, 4, "no stock left in MySQL");
+            reservations.release(new SaleId(sale), new OrderId(4), "no stock left in MySQL");
             reserve(5, 11, 1);
-            reservations.withdraw(sale, 5, "publish failed");
+            reservations.withdraw(new SaleId(sale), new OrderId(5), "publish failed");
             Instant before = Instant.now().minusSeconds(1);
 
             LedgerSummary summary = ended.summary(sale);
@@ -629,11 +669,12 @@ class ReservationsTest {
             Reservations shortIndex = new Reservations(redis, TestServers.redisPrefix(), Duration.ofMinutes(5));
             long user = IDS.incrementAndGet();
 
-            shortIndex.index(user, 1, sale);
-            shortIndex.index(user, 2, sale);
+            shortIndex.index(new SaleId(sale), new OrderId(1), new UserId(user));
+            shortIndex.index(new SaleId(sale), new OrderId(2), new UserId(user));
 
-            assertThat(shortIndex.saleOf(user, 1)).contains(sale);
-            assertThat(redis.getExpire(shortIndex.userKeys(user).orders(), TimeUnit.SECONDS)).isBetween(290L, 300L);
+            assertThat(shortIndex.saleOf(new OrderId(1), new UserId(user))).contains(new SaleId(sale));
+            assertThat(redis.getExpire(shortIndex.userKeys(new UserId(user)).orders(),
+                    TimeUnit.SECONDS)).isBetween(290L, 300L);
         }
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
+
 class SeckillRedisAutoConfigurationTest {
 
     private final ApplicationContextRunner services = new ApplicationContextRunner()
@@ -29,7 +32,7 @@ class SeckillRedisAutoConfigurationTest {
         services.run(context -> {
             assertThat(context.getBean(RedisSettings.class).keyPrefix()).isEqualTo("sk");
             assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("sk");
-            assertThat(context.getBean(Reservations.class).keys(5).stock()).isEqualTo("sk:{a5}:stock");
+            assertThat(context.getBean(Reservations.class).keys(new SaleId(5)).stock()).isEqualTo("sk:{a5}:stock");
         });
     }
 
@@ -37,7 +40,8 @@ class SeckillRedisAutoConfigurationTest {
     void theKeyPrefixPropertyIsHonoured() {
         services.withPropertyValues("seckill.redis.key-prefix=t-42").run(context -> {
             assertThat(context.getBean(RedisKeys.class).prefix()).isEqualTo("t-42");
-            assertThat(context.getBean(Reservations.class).userKeys(3).orders()).isEqualTo("t-42:{u3}:orders");
+            assertThat(context.getBean(Reservations.class).userKeys(new UserId(3)).orders())
+                    .isEqualTo("t-42:{u3}:orders");
         });
     }
 
@@ -52,7 +56,7 @@ class SeckillRedisAutoConfigurationTest {
     void aServicesOwnLedgerReplacesTheShared() {
         services.withBean("reservations", Reservations.class,
                 () -> new Reservations(mock(StringRedisTemplate.class), "own", Duration.ofMinutes(5)))
-                .run(context -> assertThat(context.getBean(Reservations.class).keys(1).stock())
+                .run(context -> assertThat(context.getBean(Reservations.class).keys(new SaleId(1)).stock())
                         .isEqualTo("own:{a1}:stock"));
     }
 

@@ -24,6 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
 
 /**
@@ -57,8 +58,8 @@ public final class Bench {
 
     private static void prepare(String api, String host, int port, String prefix, long sale, int users, Path tokens)
             throws Exception {
-        withRedis(host, port, prefix, (redis, reservations) -> reservations.prewarm(sale, "Benchmark sale", STOCK,
-                1_000_000, Instant.now().minusSeconds(60), Instant.now().plusSeconds(6 * 3600),
+        withRedis(host, port, prefix, (redis, reservations) -> reservations.prewarm(new SaleId(sale), "Benchmark sale",
+                STOCK, 1_000_000, Instant.now().minusSeconds(60), Instant.now().plusSeconds(6 * 3600),
                 new BigDecimal("1.00")));
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
@@ -87,9 +88,9 @@ public final class Bench {
 
     private static void check(String host, int port, String prefix, long sale) throws Exception {
         withRedis(host, port, prefix, (redis, reservations) -> {
-            long taken = STOCK - reservations.remaining(sale).orElseThrow();
+            long taken = STOCK - reservations.remaining(new SaleId(sale)).orElseThrow();
             Map<String, Long> states = new TreeMap<>();
-            redis.opsForHash().entries(reservations.keys(sale).ledger()).forEach((field, value) -> {
+            redis.opsForHash().entries(reservations.keys(new SaleId(sale)).ledger()).forEach((field, value) -> {
                 if (field.toString().endsWith(":s")) {
                     states.merge(value.toString(), 1L, Long::sum);
                 }

@@ -13,6 +13,8 @@ import org.springframework.web.client.RestClientException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.OrderId;
 import io.github.seckill.common.order.OrderStatus;
 import io.github.seckill.common.orderservice.Order;
 import io.github.seckill.common.orderservice.OrderPage;
@@ -38,7 +40,7 @@ public class OrderServiceClient {
     public Remote<SaleStock> stock(long activityId, long total) {
         return call(() -> {
             try {
-                return orderService.stock(activityId);
+                return orderService.stock(new SaleId(activityId));
             } catch (OrderServiceRefused e) {
                 if (e.status() == 404) {
                     return SaleStock.untouched(activityId, total);
@@ -66,9 +68,12 @@ public class OrderServiceClient {
         } catch (NumberFormatException notAnOrderId) {
             return Remote.of(Optional.empty()); // as order-service's 400 for it
         }
+        if (id <= 0) {
+            return Remote.of(Optional.empty()); // no order has such an id
+        }
         return call(() -> {
             try {
-                return Optional.ofNullable(orderService.order(id));
+                return Optional.ofNullable(orderService.order(new OrderId(id)));
             } catch (OrderServiceRefused e) {
                 if (e.status() == 404 || e.status() == 400) {
                     return Optional.empty();

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.orderservice.OrderServiceApi;
 import io.github.seckill.common.orderservice.OrderServiceRefused;
 import io.github.seckill.common.orderservice.SaleStock;
@@ -21,7 +22,7 @@ class MysqlStock {
     /** Any other refusal, a 5xx or no answer throws: this check is skipped, the next one tries again. */
     Optional<SaleStock> of(long activityId) {
         try {
-            return Optional.ofNullable(orderService.stock(activityId));
+            return Optional.ofNullable(orderService.stock(new SaleId(activityId)));
         } catch (OrderServiceRefused e) {
             if (e.status() == 404) {
                 return Optional.empty();

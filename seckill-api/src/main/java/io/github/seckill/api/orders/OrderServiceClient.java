@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import io.github.seckill.common.id.OrderId;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.orderservice.Caller;
@@ -36,7 +37,7 @@ class OrderServiceClient {
 
     Optional<Order> find(long orderId) {
         try {
-            return Optional.ofNullable(call(() -> orderService.order(orderId)));
+            return Optional.ofNullable(call(() -> orderService.order(new OrderId(orderId))));
         } catch (Problem e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -51,11 +52,11 @@ class OrderServiceClient {
     }
 
     Order pay(long orderId, long userId) {
-        return call(() -> orderService.pay(orderId, new Caller(userId)));
+        return call(() -> orderService.pay(new OrderId(orderId), new Caller(userId)));
     }
 
     Order cancel(long orderId, long userId) {
-        return call(() -> orderService.cancel(orderId, new Caller(userId)));
+        return call(() -> orderService.cancel(new OrderId(orderId), new Caller(userId)));
     }
 
     // the breaker counts order-service's failures, not its refusals (ignore-exceptions in application.yml)

@@ -9,6 +9,8 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
+import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.OrderId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 
@@ -22,9 +24,12 @@ public interface OrderServiceApi {
 
     /** One order in MySQL with its history (or a failed one kept after its sale's ledger expired); 404 if none. */
     @GetExchange("/orders/{id}")
-    Order order(@PathVariable("id") long orderId);
+    Order order(@PathVariable("id") OrderId orderId);
 
-    /** A page of orders, newest first; a null filter means any. order-service serves at most 100 per page. */
+    /**
+     * A page of orders, newest first; a null filter means any (filters stay plain numbers: one that names
+     * nothing matches nothing). order-service serves at most 100 per page.
+     */
     @GetExchange("/orders")
     OrderPage orders(@RequestParam(name = "activityId", required = false) Long activityId,
             @RequestParam(name = "userId", required = false) Long userId,
@@ -35,11 +40,11 @@ public interface OrderServiceApi {
 
     /** Pays the caller's order: 402 declined, 404 not the caller's order, 409 not payable now, 503 provider hung. */
     @PostExchange("/orders/{id}/payment")
-    Order pay(@PathVariable("id") long orderId, @RequestBody Caller caller);
+    Order pay(@PathVariable("id") OrderId orderId, @RequestBody Caller caller);
 
     /** Cancels the caller's order: 404 not the caller's order, 409 not cancellable now. */
     @PostExchange("/orders/{id}/cancellation")
-    Order cancel(@PathVariable("id") long orderId, @RequestBody Caller caller);
+    Order cancel(@PathVariable("id") OrderId orderId, @RequestBody Caller caller);
 
     /** Places a failed order again through order-service's own idempotent placement. */
     @PostExchange("/placements")
@@ -47,5 +52,5 @@ public interface OrderServiceApi {
 
     /** MySQL's view of a sale's stock; 404 while no order of the sale reached MySQL. */
     @GetExchange("/activities/{id}/stock")
-    SaleStock stock(@PathVariable("id") long activityId);
+    SaleStock stock(@PathVariable("id") SaleId sale);
 }

@@ -9,10 +9,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 
 /** The one client of order-service's internal API: its base URL, the service account, bounded timeouts. */
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
@@ -34,7 +39,15 @@ public class OrderServiceAutoConfiguration {
         requests.setReadTimeout(settings.readTimeout());
         RestClient http = builder.clone().baseUrl(settings.url().toString()).requestFactory(requests)
                 .defaultHeaders(h -> h.setBasicAuth(settings.username(), settings.password())).build();
-        return Failures.around(HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http)).build()
-                .createClient(OrderServiceApi.class));
+        return Failures.around(HttpServiceProxyFactory.builderFor(RestClientAdapter.create(http))
+                .conversionService(ids()).build().createClient(OrderServiceApi.class));
+    }
+
+    /** Typed ids go into paths as their plain numbers. */
+    private static ConversionService ids() {
+        DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
+        conversions.addConverter(OrderId.class, String.class, OrderId::toString);
+        conversions.addConverter(SaleId.class, String.class, SaleId::toString);
+        return conversions;
     }
 }

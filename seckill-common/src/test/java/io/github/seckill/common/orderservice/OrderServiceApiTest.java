@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.order.OrderStatus;
 
@@ -100,7 +102,7 @@ class OrderServiceApiTest {
     void readsAnOrderWithItsHistoryAsTheServiceAccount() {
         answer("GET /internal/api/v1/orders/9007199254740993", 200, ORDER);
 
-        Order order = client.order(9007199254740993L);
+        Order order = client.order(new OrderId(9007199254740993L));
 
         assertThat(order.orderId()).isEqualTo("9007199254740993");
         assertThat(order.amount()).isEqualByComparingTo("19.80");
@@ -139,8 +141,8 @@ class OrderServiceApiTest {
         answer("POST /internal/api/v1/orders/12/cancellation", 200,
                 ORDER.replace("9007199254740993", "12").replace("\"PAID\",\"xid", "\"CANCELLED\",\"xid"));
 
-        assertThat(client.pay(11, new Caller(7)).orderId()).isEqualTo("11");
-        assertThat(client.cancel(12, new Caller(7)).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(client.pay(new OrderId(11), new Caller(7)).orderId()).isEqualTo("11");
+        assertThat(client.cancel(new OrderId(12), new Caller(7)).status()).isEqualTo(OrderStatus.CANCELLED);
 
         assertThat(calls).extracting(Call::method, Call::target, Call::authorization, Call::body).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("POST", "/internal/api/v1/orders/11/payment", AUTH,
@@ -170,7 +172,7 @@ class OrderServiceApiTest {
         answer("GET /internal/api/v1/activities/5/stock", 200, """
                 {"activityId":5,"total":100,"remaining":40,"sold":60,"orders":{"CREATED":3,"PAID":57}}""");
 
-        SaleStock stock = client.stock(5);
+        SaleStock stock = client.stock(new SaleId(5));
 
         assertThat(stock.remaining()).isEqualTo(40);
         assertThat(stock.orders()).containsEntry(OrderStatus.PAID, 57L);
@@ -183,16 +185,16 @@ class OrderServiceApiTest {
         answer("POST /internal/api/v1/orders/2/payment", 409, "{\"status\":409,\"detail\":\"order 2 is CANCELLED\"}");
         answer("POST /internal/api/v1/orders/3/payment", 402, "not a problem document");
 
-        assertThatThrownBy(() -> client.order(1)).isInstanceOfSatisfying(OrderServiceRefused.class, e -> {
+        assertThatThrownBy(() -> client.order(new OrderId(1))).isInstanceOfSatisfying(OrderServiceRefused.class, e -> {
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.detail()).isEqualTo("order 1 not found");
         });
-        assertThatThrownBy(() -> client.pay(2, new Caller(7))).isInstanceOfSatisfying(OrderServiceRefused.class,
+        assertThatThrownBy(() -> client.pay(new OrderId(2), new Caller(7))).isInstanceOfSatisfying(OrderServiceRefused.class,
                 e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.detail()).isEqualTo("order 2 is CANCELLED");
                 });
-        assertThatThrownBy(() -> client.pay(3, new Caller(7))).isInstanceOfSatisfying(OrderServiceRefused.class,
+        assertThatThrownBy(() -> client.pay(new OrderId(3), new Caller(7))).isInstanceOfSatisfying(OrderServiceRefused.class,
                 e -> assertThat(e.status()).isEqualTo(402));
     }
 
@@ -201,9 +203,9 @@ class OrderServiceApiTest {
         answer("GET /internal/api/v1/activities/1/stock", 500, "{\"status\":500}");
         answer("POST /internal/api/v1/orders/4/payment", 503, "{\"status\":503,\"detail\":\"provider timed out\"}");
 
-        assertThatThrownBy(() -> client.stock(1)).isInstanceOfSatisfying(OrderServiceUnavailable.class,
+        assertThatThrownBy(() -> client.stock(new SaleId(1))).isInstanceOfSatisfying(OrderServiceUnavailable.class,
                 e -> assertThat(e.status()).isEqualTo(500));
-        assertThatThrownBy(() -> client.pay(4, new Caller(7))).isInstanceOfSatisfying(OrderServiceUnavailable.class,
+        assertThatThrownBy(() -> client.pay(new OrderId(4), new Caller(7))).isInstanceOfSatisfying(OrderServiceUnavailable.class,
                 e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.detail()).isEqualTo("provider timed out");
@@ -218,10 +220,10 @@ class OrderServiceApiTest {
         OrderPlaced placed = OrderPlaced.of(41, 5, 7, 1, BigDecimal.ONE, Instant.parse("2026-01-01T00:00:00Z"));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> client.order(5)).isInstanceOfSatisfying(OrderServiceUnavailable.class,
+        assertThatThrownBy(() -> client.order(new OrderId(5))).isInstanceOfSatisfying(OrderServiceUnavailable.class,
                 e -> assertThat(e.status()).isZero());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
-        assertThatThrownBy(() -> client.order(6)).isInstanceOf(OrderServiceUnavailable.class);
+        assertThatThrownBy(() -> client.order(new OrderId(6))).isInstanceOf(OrderServiceUnavailable.class);
         assertThatThrownBy(() -> client.redrive(placed)).isInstanceOf(OrderServiceUnavailable.class)
                 .rootCause().hasMessageContaining("without an outcome");
 
@@ -231,7 +233,7 @@ class OrderServiceApiTest {
         }
         OrderServiceApi down = OrderServiceAutoConfiguration.client(RestClient.builder(),
                 settings(URI.create("http://127.0.0.1:" + closed), Duration.ofMillis(300)));
-        assertThatThrownBy(() -> down.stock(1)).isInstanceOfSatisfying(OrderServiceUnavailable.class,
+        assertThatThrownBy(() -> down.stock(new SaleId(1))).isInstanceOfSatisfying(OrderServiceUnavailable.class,
                 e -> assertThat(e.status()).isZero());
     }
 }

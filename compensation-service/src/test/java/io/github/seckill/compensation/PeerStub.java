@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Real HTTP servers standing in for the peers: order-service's internal placement API (answers
- * scripted per order id; {@code 500} answers an HTTP error) and the alert webhook receiver.
+ * scripted per order id; a status such as {@code 500} or {@code 409} answers that HTTP error) and the
+ * alert webhook receiver.
  */
 final class PeerStub {
 
@@ -82,8 +83,8 @@ final class PeerStub {
         Deque<String> script = SCRIPT.get(orderId);
         String outcome = script == null || script.isEmpty() ? "COMMITTED"
                 : script.size() == 1 ? script.peekFirst() : script.pollFirst();
-        if ("500".equals(outcome)) {
-            answer(x, 500, "{\"title\":\"boom\"}");
+        if (outcome.matches("\\d{3}")) { // an HTTP error status: 500, 409...
+            answer(x, Integer.parseInt(outcome), "{\"title\":\"boom\",\"status\":" + outcome + "}");
             return;
         }
         answer(x, 200, "{\"orderId\":\"" + orderId + "\",\"outcome\":\"" + outcome + "\"}");

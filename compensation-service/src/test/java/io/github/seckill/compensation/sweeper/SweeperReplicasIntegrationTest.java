@@ -57,10 +57,13 @@ class SweeperReplicasIntegrationTest extends CompensationTestSupport {
     /** A second compensation-service on the same servers; its Kafka listeners stay off. */
     private ConfigurableApplicationContext replica() {
         Map<String, Object> properties = new HashMap<>();
+        // the same topics and partitions: with its default of 6 it would add partitions to the shared topics,
+        // which the first context's consumers only see at their next metadata refresh
         for (String key : new String[] { "spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password", "spring.data.redis.host", "spring.data.redis.port",
                 "spring.kafka.bootstrap-servers", "seckill.redis.key-prefix", "seckill.topics.order-dlq",
-                "seckill.topics.order-placed", "seckill.topics.order-failed", "seckill.order-service.url" }) {
+                "seckill.topics.order-placed", "seckill.topics.order-failed", "seckill.topics.partitions",
+                "seckill.order-service.url" }) {
             String value = environment.getProperty(key);
             if (value != null) {
                 properties.put(key, value);

@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.compensation.alerts.Alert;
 import io.github.seckill.compensation.ladder.PendingCompensations.Pending;
@@ -32,7 +34,7 @@ class DlqArchiveTest {
     private final DlqDelivery dlq = new DlqDelivery();
 
     private void releaseAnswers(ReleaseOutcome outcome) {
-        when(dlq.reservations.release(ORDER.activityId(), ORDER.orderId(), "compensation exhausted"))
+        when(dlq.reservations.release(new SaleId(ORDER.activityId()), new OrderId(ORDER.orderId()), "compensation exhausted"))
                 .thenReturn(outcome);
     }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.redis.RedisConnectionFailureException;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.ReleaseOutcome;
 import io.github.seckill.compensation.alerts.Alert;
 import io.github.seckill.compensation.ladder.Attempt;
@@ -47,7 +49,7 @@ class DlqCompensationTest {
     @EnumSource(value = ReleaseOutcome.class, names = { "RELEASED", "ALREADY_RELEASED", "ALREADY_CONFIRMED" })
     void aReleaseThatSettlesTheOrderIsTheLastAttempt(ReleaseOutcome outcome) {
         when(dlq.attempts.count(ORDER.orderId(), "DLQ")).thenReturn(1);
-        when(dlq.reservations.release(ORDER.activityId(), ORDER.orderId(), "compensation exhausted"))
+        when(dlq.reservations.release(new SaleId(ORDER.activityId()), new OrderId(ORDER.orderId()), "compensation exhausted"))
                 .thenReturn(outcome);
 
         dlq.deliver();
@@ -61,7 +63,7 @@ class DlqCompensationTest {
     @Test
     void aReleaseThatThrowsIsAFailedTryWarnedAboutAndRedelivered() {
         RedisConnectionFailureException down = new RedisConnectionFailureException("Redis down");
-        when(dlq.reservations.release(ORDER.activityId(), ORDER.orderId(), "compensation exhausted")).thenThrow(down);
+        when(dlq.reservations.release(new SaleId(ORDER.activityId()), new OrderId(ORDER.orderId()), "compensation exhausted")).thenThrow(down);
 
         assertThatThrownBy(dlq::deliver).isInstanceOf(DlqListener.CompensationPending.class);
 
@@ -77,7 +79,7 @@ class DlqCompensationTest {
     @Test
     void aReservationHeldByATransactionIsRetriedUnderTheLimit() {
         when(dlq.attempts.count(ORDER.orderId(), "DLQ")).thenReturn(1);
-        when(dlq.reservations.release(ORDER.activityId(), ORDER.orderId(), "compensation exhausted"))
+        when(dlq.reservations.release(new SaleId(ORDER.activityId()), new OrderId(ORDER.orderId()), "compensation exhausted"))
                 .thenReturn(ReleaseOutcome.HELD_BY_TRANSACTION);
 
         assertThatThrownBy(dlq::deliver).isInstanceOf(DlqListener.CompensationPending.class)

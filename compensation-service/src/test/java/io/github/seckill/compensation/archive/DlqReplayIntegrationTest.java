@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.seckill.common.id.OrderId;
+import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
 import io.github.seckill.compensation.CompensationTestSupport;
@@ -29,15 +31,15 @@ class DlqReplayIntegrationTest extends CompensationTestSupport {
     void aReleasedOrderIsReleasedOnceAndItsReplayIsSkipped() throws Exception {
         long sale = openSale(10);
         OrderPlaced order = reserved(sale);
-        long stockBefore = reservations.remaining(sale).orElseThrow();
+        long stockBefore = reservations.remaining(new SaleId(sale)).orElseThrow();
 
         publishToDlq(order);
         publishToDlq(order);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> dlqOutcomes(order.orderId()).size() >= 2);
         assertThat(dlqOutcomes(order.orderId())).containsExactly("RELEASED", "SKIPPED_SETTLED");
-        assertThat(reservations.remaining(sale).orElseThrow()).isEqualTo(stockBefore + 1);
-        assertThat(reservations.entry(sale, order.orderId()).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
+        assertThat(reservations.remaining(new SaleId(sale)).orElseThrow()).isEqualTo(stockBefore + 1);
+        assertThat(reservations.entry(new SaleId(sale), new OrderId(order.orderId())).orElseThrow().state()).isEqualTo(LedgerState.RELEASED);
     }
 
     @Test

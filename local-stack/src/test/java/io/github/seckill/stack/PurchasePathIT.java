@@ -84,6 +84,7 @@ class PurchasePathIT {
         Map<String, String> apiSettings = new HashMap<>(common);
         apiSettings.put("spring.datasource.url", db.url(TestServers.database("seckill_api")));
         apiSettings.put("seckill.order-service.url", orders.baseUrl());
+        apiSettings.put("seckill.passwords.strength", "4"); // shoppers sign up and in; cheap hashes
         api = started(ServiceProcess.start("seckill-api", apiSettings));
 
         backOffice = new BackOffice(HTTP, admin.url(""), api.url(""));

@@ -75,7 +75,7 @@ final class SaleVerdict {
     void awaitSoldOutAndSettled(long sale, Crowd crowd, Duration quiet) {
         try {
             await("sale " + sale + " sold out with every order settled").atMost(quiet)
-                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> crowd.owed() == 0 && soldOutAndSettled(sale, crowd.accepted()));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("sale " + sale + " not sold out and settled within " + quiet + ": "
@@ -114,8 +114,8 @@ final class SaleVerdict {
 
     /** Waits for quiet, then judges; the failures name the orders and invariants that broke. */
     void judge(long sale, int stock, Map<String, String> accepted, Duration quiet) throws SQLException {
-        await("every 202 of sale " + sale + " in a terminal state").atMost(quiet).pollInterval(Duration.ofSeconds(1))
-                .until(() -> allSettled(accepted));
+        await("every 202 of sale " + sale + " in a terminal state").atMost(quiet).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> allSettled(accepted));
         for (Map.Entry<String, Map<String, Object>> order : settled.entrySet()) {
             if (accepted.containsKey(order.getKey()) && "FAILED".equals(order.getValue().get("status"))) {
                 assertThat((String) order.getValue().get("reason")).as("reason of FAILED order %s", order.getKey())
@@ -126,7 +126,8 @@ final class SaleVerdict {
         accepted.keySet().stream().filter(id -> "FAILED".equals(settled.get(id).get("status"))).forEach(failed::add);
 
         try (Connection mysql = orders.connect()) {
-            await("invariants of sale " + sale).atMost(quiet).pollInterval(Duration.ofSeconds(1))
+            await("invariants of sale " + sale).atMost(quiet).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(invariants.check(mysql, sale, true).violations()).isEmpty());
             Map<String, String> rows = orders(mysql, sale);
             doubled = Long.toString(rows.keySet().stream().filter(id -> !accepted.containsKey(id)).count());

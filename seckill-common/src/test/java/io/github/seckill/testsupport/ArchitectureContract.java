@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,8 +25,10 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
  * features (the packages right under the service's root) free of cycles, a feature reaching another only
  * through that feature's own package (its sub-packages are its internals), settings read through
  * {@code @ConfigurationProperties} records and never {@code @Value}, and the web layer apart from the
- * domain (nothing but the web layer depends on a controller or an advice).
+ * domain (nothing but the web layer depends on a controller or an advice). The classes are imported once per
+ * test class, not once per rule.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ArchitectureContract {
 
     private final String root;

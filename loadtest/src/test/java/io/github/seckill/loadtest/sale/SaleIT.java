@@ -55,6 +55,7 @@ class SaleIT {
         Map<String, String> apiSettings = new HashMap<>(common);
         apiSettings.put("spring.datasource.url", db.url(TestServers.database("seckill_api")));
         apiSettings.put("seckill.order-service.url", orders.baseUrl());
+        apiSettings.put("seckill.passwords.strength", "4"); // the shoppers sign up and in; cheap hashes
         ServiceProcess api = started(ServiceProcess.start("seckill-api", apiSettings));
 
         platform = new Platform(URI.create(api.baseUrl()), URI.create(admin.baseUrl()), "admin", "admin", ordersDb,

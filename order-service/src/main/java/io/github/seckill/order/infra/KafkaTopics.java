@@ -1,29 +1,18 @@
 package io.github.seckill.order.infra;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import io.github.seckill.common.messaging.Topics;
 
 /** The topics this service writes: orders placed (it reads them too), failed orders, status events. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
 
     @Bean
-    NewTopic orderPlacedTopic(TopicSettings topics) {
-        return TopicBuilder.name(topics.orderPlaced()).partitions(topics.partitions()).replicas(topics.replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic orderFailedTopic(TopicSettings topics) {
-        return TopicBuilder.name(topics.orderFailed()).partitions(topics.partitions()).replicas(topics.replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic orderEventsTopic(TopicSettings topics) {
-        return TopicBuilder.name(topics.orderEvents()).partitions(topics.partitions()).replicas(topics.replicas())
-                .build();
+    KafkaAdmin.NewTopics topics(TopicSettings topics) {
+        return Topics.declare(topics.partitions(), topics.replicas(),
+                topics.orderPlaced(), topics.orderFailed(), topics.orderEvents());
     }
 }

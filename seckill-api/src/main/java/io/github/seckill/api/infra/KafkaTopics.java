@@ -1,17 +1,17 @@
 package io.github.seckill.api.infra;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import io.github.seckill.common.messaging.Topics;
 
 /** The topic purchases are sent to. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
 
     @Bean
-    NewTopic orderPlacedTopic(TopicSettings topics) {
-        return TopicBuilder.name(topics.orderPlaced()).partitions(topics.partitions()).replicas(topics.replicas())
-                .build();
+    KafkaAdmin.NewTopics topics(TopicSettings topics) {
+        return Topics.declare(topics.partitions(), topics.replicas(), topics.orderPlaced());
     }
 }

@@ -81,8 +81,8 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordSettings settings) {
+        return new BCryptPasswordEncoder(settings.strength());
     }
 
     @Bean

@@ -20,7 +20,7 @@ import io.github.seckill.testsupport.problem.ProblemProbe;
 class ProblemContractTest extends ProblemContract {
 
     @TestConfiguration
-    @EnableConfigurationProperties(JwtSettings.class)
+    @EnableConfigurationProperties({ JwtSettings.class, PasswordSettings.class })
     static class Settings {
     }
 

@@ -1,5 +1,11 @@
 package io.github.seckill.common.messaging;
 
+import java.util.Arrays;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
 /** Kafka topic names (docs/design.md §7). Services read them from configuration with these as defaults. */
 public final class Topics {
 
@@ -13,5 +19,15 @@ public final class Topics {
     public static final String ORDER_EVENTS = "seckill.order.events";
 
     private Topics() {
+    }
+
+    /**
+     * The topics a service creates at start-up where they are missing (Spring Kafka's {@link KafkaAdmin} picks
+     * the bean up), all with the same partitions and replicas. An existing topic is left as it is.
+     */
+    public static KafkaAdmin.NewTopics declare(int partitions, short replicas, String... names) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(names)
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+                .toArray(NewTopic[]::new));
     }
 }

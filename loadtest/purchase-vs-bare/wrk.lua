@@ -1,8 +1,10 @@
--- wrk script for both runs: rotates the shoppers' tokens over the requests and, for purchases, sends a
--- fresh Idempotency-Key with each (as a careful client does). Prints one RESULT line at the end.
+-- wrk script for every endpoint: rotates the shoppers' tokens over the requests and, for purchases, sends a
+-- fresh Idempotency-Key with each (as a careful client does). A path with {user} (the minimal purchase,
+-- which has no security) names the shopper there instead, rotating over as many as there are tokens, and
+-- carries no token. Prints one RESULT line at the end.
 -- args: <tokens file> <run label> <method> <path> [body]
 local tokens, label, method, path, body = {}, "", "GET", "/", nil
-local n, idem = 0, false
+local n, idem, bare_user = 0, false, false
 local thread_id = 0
 local threads = {}
 
@@ -15,11 +17,15 @@ end
 init = function(args)
   for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
   label, method, path, body = args[2], args[3], args[4], args[5]
-  idem = method == "POST"
+  bare_user = string.find(path, "{user}", 1, true) ~= nil
+  idem = method == "POST" and not bare_user
 end
 
 request = function()
   n = n + 1
+  if bare_user then
+    return wrk.format(method, (string.gsub(path, "{user}", tostring((n % #tokens) + 1))), {}, body)
+  end
   local headers = { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1] }
   if body then headers["Content-Type"] = "application/json" end
   if idem then headers["Idempotency-Key"] = label .. "-" .. tid .. "-" .. n end

@@ -7,6 +7,8 @@
 # answer cost each process, and the machine. Sends load to 127.0.0.1 only and stops by itself.
 #
 #   loadtest/purchase-vs-bare/run.sh            # defaults below; override e.g. DURATION=30 CONNECTIONS=64
+#   API_ARGS="--seckill.idempotency.ttl=1h" loadtest/purchase-vs-bare/run.sh   # more settings of seckill-api
+#   GLOBAL_LIMIT=off SALE_LIMIT=off loadtest/purchase-vs-bare/run.sh   # the shared purchase limits taken out
 #   INSTANCES=2 loadtest/purchase-vs-bare/run.sh   # two seckill-api processes (ports PORT, PORT+1), one
 #                                                # wrk each with half the connections; req/s and CPU summed,
 #                                                # percentiles the worse instance's
@@ -34,6 +36,8 @@ INSTANCES=${INSTANCES:-1}
 MYSQL_USER=${MYSQL_USER:-root}
 MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
 API_JVM=${API_JVM:--Xms768m -Xmx768m -XX:+UseParallelGC}
+GLOBAL_LIMIT=${GLOBAL_LIMIT:-100000/1s} # wide enough that no purchase is refused; "off" to take them out
+SALE_LIMIT=${SALE_LIMIT:-100000/1s}
 RUN=bench$(date +%s)
 SALE=$(( $(date +%s) % 1000000 + 9000000 ))
 WORK=$(mktemp -d /tmp/purchase-vs-bare.XXXXXX)
@@ -84,8 +88,8 @@ for i in $(seq 0 $((INSTANCES - 1))); do
     --spring.datasource.username="$MYSQL_USER" --spring.datasource.password="$MYSQL_PASSWORD" \
     --spring.kafka.bootstrap-servers="$KAFKA" --seckill.topics.order-placed="seckill.order.placed.$RUN" \
     --seckill.redis.key-prefix="$RUN" --seckill.limits.ip=off --seckill.limits.user=1000/1s \
-    --seckill.limits.global=100000/1s --seckill.limits.sale=100000/1s --seckill.limits.auth-ip=off \
-    --seckill.bench.minimal-purchase=true --logging.level.root=warn >"$WORK/api-$i.log" 2>&1 &
+    --seckill.limits.global="$GLOBAL_LIMIT" --seckill.limits.sale="$SALE_LIMIT" --seckill.limits.auth-ip=off \
+    --seckill.bench.minimal-purchase=true --logging.level.root=warn ${API_ARGS:-} >"$WORK/api-$i.log" 2>&1 &
   API_PIDS+=($!)
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break

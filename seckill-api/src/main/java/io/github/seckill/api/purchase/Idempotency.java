@@ -1,8 +1,10 @@
 package io.github.seckill.api.purchase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -60,25 +62,41 @@ class Idempotency {
         this.keys = keys;
     }
 
+    /** The first claim of a key, made by the caller with whatever else it admits the request by. */
+    @FunctionalInterface
+    interface FirstClaim {
+        /** Claims {@code slot} with {@code claim} for {@code ttl}: empty when claimed, else what it holds. */
+        Optional<String> claim(String slot, String claim, Duration ttl);
+    }
+
     /**
      * Runs {@code purchase} once per (shopper, key): the purchase of order {@code order} in {@code sale}.
      *
      * @param request what the key stands for (sale and quantity): another request under the same key is 422
+     * @param first   the first attempt at the claim (the shopper's rate limit goes with it)
      */
     ResponseEntity<String> once(SaleId sale, OrderId order, UserId user, String key, String request,
-            Supplier<Answer> purchase) {
+            FirstClaim first, Supplier<Answer> purchase) {
         String slot = keys.user(user.value()).idempotency(key);
-        String claim = write(Entry.pending(request, order.value(), sale.value(), clock.millis()));
+        Entry pending = Entry.pending(request, order.value(), sale.value(), clock.millis());
+        String claim = write(pending);
+        Indexed indexed = new Indexed(keys.user(user.value()).orders(), order, sale);
+        Optional<String> held = first.claim(slot, claim, settings.ttl());
+        if (held.isEmpty()) {
+            return run(slot, claim, pending, indexed, purchase);
+        }
+        String seen = held.get();
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         long pause = 5;
         while (true) {
-            if (Boolean.TRUE.equals(redis(() -> redis.opsForValue().setIfAbsent(slot, claim,
-                    settings.ttl().toMillis(), TimeUnit.MILLISECONDS)))) {
-                return run(slot, claim, purchase);
-            }
-            String seen = redis(() -> redis.opsForValue().get(slot));
             if (seen == null) {
-                continue; // finished with an unsettled answer and let go: claim it again
+                // finished with an unsettled answer and let go: claim it again
+                if (Boolean.TRUE.equals(redis(() -> redis.opsForValue().setIfAbsent(slot, claim,
+                        settings.ttl().toMillis(), TimeUnit.MILLISECONDS)))) {
+                    return run(slot, claim, pending, indexed, purchase);
+                }
+                seen = redis(() -> redis.opsForValue().get(slot));
+                continue;
             }
             Entry entry = read(seen);
             if (!entry.request().equals(request)) {
@@ -91,38 +109,46 @@ class Idempotency {
             }
             if (clock.millis() - entry.at() > settings.lease().toMillis()) {
                 recover(slot, seen, entry);
+                seen = redis(() -> redis.opsForValue().get(slot));
                 continue;
             }
             if (System.nanoTime() > deadline) {
                 throw new Problem(HttpStatus.CONFLICT, ProblemTypes.REQUEST_IN_PROGRESS, "Request in progress",
                         "the first request with this Idempotency-Key is still running", Map.of(),
-                        java.time.Duration.ofSeconds(1));
+                        Duration.ofSeconds(1));
             }
             sleep(pause);
             pause = Math.min(pause * 2, 50);
+            seen = redis(() -> redis.opsForValue().get(slot));
         }
     }
 
-    private ResponseEntity<String> run(String slot, String claim, Supplier<Answer> purchase) {
+    /**
+     * Runs the purchase and stores its answer. An accepted order is indexed for its shopper in the same
+     * call (the purchase itself leaves the index to it, {@link Purchases#buy}): both keys are the shopper's.
+     */
+    private ResponseEntity<String> run(String slot, String claim, Entry pending, Indexed indexed,
+            Supplier<Answer> purchase) {
         Answer answer;
         try {
             answer = purchase.get();
         } catch (RuntimeException e) {
-            store(slot, claim, "");
+            store(slot, claim, "", null);
             throw e;
         }
-        store(slot, claim, answer.settled() ? write(Entry.done(read(claim), answer)) : "");
+        store(slot, claim, answer.settled() ? write(Entry.done(pending, answer)) : "",
+                answer.status() == 202 ? indexed : null);
         return answer.response(false);
     }
 
     /**
      * Stores the answer, or lets the key go. The purchase is decided by then: a Redis failure here must
      * not turn it into an error. The claim stays pending; after its lease a retry with the same key is
-     * answered from the ledger.
+     * answered from the ledger; the shopper's lookup of the order finds it through MySQL once it is placed.
      */
-    private void store(String slot, String claim, String replacement) {
+    private void store(String slot, String claim, String replacement, Indexed indexed) {
         try {
-            swap(slot, claim, replacement);
+            swap(slot, claim, replacement, indexed);
         } catch (RuntimeException e) {
             log.warn("answer under an Idempotency-Key not stored, a retry settles it after the lease: {}",
                     e.toString());
@@ -133,12 +159,18 @@ class Idempotency {
     private void recover(String slot, String seen, Entry stale) {
         boolean reserved = redis(() -> reservations.entry(new SaleId(stale.saleId()),
                 new OrderId(stale.orderId()))).isPresent();
-        swap(slot, seen, reserved ? write(Entry.done(stale, Answer.accepted(json, stale.orderId()))) : "");
+        swap(slot, seen, reserved ? write(Entry.done(stale, Answer.accepted(json, stale.orderId()))) : "", null);
     }
 
-    private void swap(String slot, String expected, String replacement) {
-        redis(() -> redis.execute(SWAP, List.of(slot), expected, replacement,
-                Long.toString(settings.ttl().toMillis())));
+    private void swap(String slot, String expected, String replacement, Indexed indexed) {
+        String ttl = Long.toString(settings.ttl().toMillis());
+        if (indexed == null) {
+            redis(() -> redis.execute(SWAP, List.of(slot), expected, replacement, ttl));
+        } else {
+            redis(() -> redis.execute(SWAP, List.of(slot, indexed.index()), expected, replacement, ttl,
+                    indexed.order().toString(), indexed.sale().toString(),
+                    Long.toString(reservations.shopperIndex().toMillis())));
+        }
     }
 
     private <T> T redis(Supplier<T> call) {
@@ -168,6 +200,10 @@ class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable idempotency entry", e);
         }
+    }
+
+    /** The shopper's order index, and the entry an accepted order adds to it. */
+    private record Indexed(String index, OrderId order, SaleId sale) {
     }
 
     /** What a key holds: the request it stands for, the order it reserves, and its answer once there is one. */

@@ -1,5 +1,7 @@
 package io.github.seckill.api.purchase;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.seckill.api.ratelimit.RateLimits;
+import io.github.seckill.api.ratelimit.ShopperLimit;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.id.OrderId;
 import io.github.seckill.common.id.SaleId;
@@ -34,16 +37,18 @@ class PurchaseController implements PurchaseApi {
     private final Purchases purchases;
     private final Idempotency idempotency;
     private final RateLimits limits;
+    private final ShopperLimit shopperLimit;
     private final PurchaseMetrics metrics;
     private final ObjectMapper json;
     private final Bulkhead underWay;
     private final PurchaseSettings settings;
 
-    PurchaseController(Purchases purchases, Idempotency idempotency, RateLimits limits, PurchaseMetrics metrics,
-            ObjectMapper json, BulkheadRegistry bulkheads, PurchaseSettings settings) {
+    PurchaseController(Purchases purchases, Idempotency idempotency, RateLimits limits, ShopperLimit shopperLimit,
+            PurchaseMetrics metrics, ObjectMapper json, BulkheadRegistry bulkheads, PurchaseSettings settings) {
         this.purchases = purchases;
         this.idempotency = idempotency;
         this.limits = limits;
+        this.shopperLimit = shopperLimit;
         this.metrics = metrics;
         this.json = json;
         this.underWay = bulkheads.bulkhead("purchases");
@@ -75,16 +80,19 @@ class PurchaseController implements PurchaseApi {
 
     private ResponseEntity<String> purchase(SaleId sale, UserId user, PurchaseRequest request, String key,
             HttpServletRequest http) {
-        admit(sale, user, http.getRemoteAddr());
+        admit(() -> limits.admitPurchase(sale.value(), http.getRemoteAddr()));
         OrderId order = purchases.nextOrderId();
         if (key == null) {
-            purchases.buy(sale, order, user, request.quantity());
+            admit(() -> shopperLimit.admit(user));
+            purchases.buy(sale, order, user, request.quantity(), true);
             return Answer.accepted(json, order.value()).response(false);
         }
+        // the shopper's token is taken with the key's claim, in one round trip
         return idempotency.once(sale, order, user, key, "sale=" + sale + ";quantity=" + request.quantity(),
+                (slot, claim, ttl) -> admitted(() -> shopperLimit.admit(user, slot, claim, ttl)),
                 () -> {
                     try {
-                        purchases.buy(sale, order, user, request.quantity());
+                        purchases.buy(sale, order, user, request.quantity(), false); // indexed with the answer
                         return Answer.accepted(json, order.value());
                     } catch (Problem refused) {
                         return Answer.refused(json, refused, http.getRequestURI());
@@ -92,12 +100,19 @@ class PurchaseController implements PurchaseApi {
                 });
     }
 
-    private void admit(SaleId sale, UserId user, String clientIp) {
+    private <T> T admitted(Supplier<T> admission) {
         try {
-            limits.admitPurchase(sale.value(), user.value(), clientIp);
+            return admission.get();
         } catch (Problem refused) {
             metrics.count("rate_limited");
             throw refused;
         }
+    }
+
+    private void admit(Runnable admission) {
+        admitted(() -> {
+            admission.run();
+            return null;
+        });
     }
 }

@@ -129,8 +129,13 @@ class Purchases {
         return terms;
     }
 
-    /** Places order {@code order}, or throws the problem that tells the shopper why not. */
-    void buy(SaleId sale, OrderId order, UserId user, int quantity) {
+    /**
+     * Places order {@code order}, or throws the problem that tells the shopper why not.
+     *
+     * @param index whether to index the order for its shopper here, while Kafka acknowledges it; a purchase
+     *              under an Idempotency-Key is indexed with its stored answer instead, in the same call
+     */
+    void buy(SaleId sale, OrderId order, UserId user, int quantity, boolean index) {
         Instant now = clock.instant();
         SaleTerms terms = admissible(sale, now);
         long activityId = sale.value();
@@ -164,7 +169,7 @@ class Purchases {
         }
         // asked now, answered while Kafka acknowledges the order
         CompletableFuture<Boolean> replicated = replicaAcks.await(activityId);
-        publish(sale, order, user, payload, broker);
+        publish(sale, order, index ? user : null, payload, broker);
         awaitReplicas(order, replicated);
         metrics.accepted();
     }
@@ -195,7 +200,10 @@ class Purchases {
         return Refusals.of(outcome, activityId, startAt, now);
     }
 
-    /** Sends the message and indexes the order for its shopper meanwhile; any failure releases the stock. */
+    /**
+     * Sends the message and indexes the order for its shopper meanwhile (unless {@code user} is null); any
+     * failure releases the stock.
+     */
     private void publish(SaleId sale, OrderId order, UserId user, String payload, CircuitBreaker broker) {
         long start = System.nanoTime();
         RuntimeException failure = null;
@@ -206,13 +214,15 @@ class Purchases {
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e); // e.g. no metadata within max.block.ms
             }
-            try {
-                breakers.redis().executeRunnable(() -> reservations.index(sale, order, user));
-            } catch (RuntimeException e) {
-                // only the shopper's view of a still pending order needs the index: not worth a refusal;
-                // once the order is in MySQL, the lookup finds it there and writes the index again
-                log.warn("order {} not indexed for its shopper, found through MySQL once placed: {}",
-                        order, e.toString());
+            if (user != null) {
+                try {
+                    breakers.redis().executeRunnable(() -> reservations.index(sale, order, user));
+                } catch (RuntimeException e) {
+                    // only the shopper's view of a still pending order needs the index: not worth a refusal;
+                    // once the order is in MySQL, the lookup finds it there and writes the index again
+                    log.warn("order {} not indexed for its shopper, found through MySQL once placed: {}",
+                            order, e.toString());
+                }
             }
             RecordMetadata at = sent.get(settings.sendTimeout().toNanos() - (System.nanoTime() - start),
                     TimeUnit.NANOSECONDS).getRecordMetadata();

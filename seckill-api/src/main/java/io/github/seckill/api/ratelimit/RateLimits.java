@@ -23,8 +23,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.seckill.api.infra.Breakers;
 import io.github.seckill.api.web.Problem;
 import io.github.seckill.common.problem.ProblemTypes;
@@ -34,9 +32,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Admission by token buckets kept in Redis, so every instance draws from the same buckets. The checks
- * of one request run concurrently; any empty bucket refuses it with 429 and the wait until it refills.
- * Refusals are counted as {@code seckill_rate_limit_refusals_total{limit}}.
+ * Admission by token buckets kept in Redis (Bucket4j), so every instance draws from the same buckets: any
+ * empty bucket refuses the request with 429 and the wait until it refills. The hot ones, global and per
+ * sale, are drawn from in chunks ({@link PrepaidTokens}). Refusals are counted as
+ * {@code seckill_rate_limit_refusals_total{limit}}. The shopper's own bucket is {@link ShopperLimit}'s,
+ * taken with the Idempotency-Key's claim.
  */
 @Component
 public class RateLimits {
@@ -46,9 +46,9 @@ public class RateLimits {
     private final Breakers breakers;
     private final RedisKeys keys;
     private final NodeKeys platform;
-    private final AsyncBucketProxy global;
-    /** Hot per-sale buckets keep their local batching state, so they are built once per sale. */
-    private final Cache<Long, AsyncBucketProxy> sales = Caffeine.newBuilder().maximumSize(10_000)
+    private final PrepaidTokens global;
+    /** This instance's share of each hot per-sale bucket, kept while the sale is bought from. */
+    private final Cache<Long, PrepaidTokens> sales = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
@@ -61,18 +61,32 @@ public class RateLimits {
         this.meters = meters;
         this.keys = keys;
         this.platform = keys.shared();
-        this.global = shared(platform.globalRateLimit(), settings.global());
+        this.global = prepaid(platform.globalRateLimit(), settings.global());
     }
 
-    /** Global, per-sale, per-shopper and per-address admission of one purchase. */
-    public void admitPurchase(long saleId, long userId, String clientIp) {
-        List<Attempt> attempts = new ArrayList<>(4);
-        attempts.add(new Attempt("global", settings.global(), () -> global));
-        attempts.add(new Attempt("sale", settings.sale(),
-                () -> sales.get(saleId, id -> shared(keys.activity(id).rateLimit(), settings.sale()))));
-        attempts.add(new Attempt("user", settings.user(), () -> exact(keys.user(userId).rateLimit(), settings.user())));
-        attempts.add(new Attempt("ip", settings.ip(), () -> exact(platform.ipRateLimit(clientIp), settings.ip())));
-        admit(attempts);
+    /**
+     * Global, per-sale and per-address admission of one purchase, in that order; the shopper's own is
+     * {@link ShopperLimit}'s. The global and per-sale tokens come from this instance's share, the address's
+     * from Redis.
+     */
+    public void admitPurchase(long saleId, String clientIp) {
+        if (settings.global().enabled()) {
+            refuseUnless("global", global.take());
+        }
+        if (settings.sale().enabled()) {
+            refuseUnless("sale", sales.get(saleId, id -> prepaid(keys.activity(id).rateLimit(), settings.sale()))
+                    .take());
+        }
+        if (settings.ip().enabled()) {
+            admit(List.of(new Attempt("ip", settings.ip(), () -> exact(platform.ipRateLimit(clientIp),
+                    settings.ip()))));
+        }
+    }
+
+    private void refuseUnless(String limit, long waitNanos) {
+        if (waitNanos > 0) {
+            throw refusal(limit, waitNanos);
+        }
     }
 
     /** Register, login and refresh per client address. */
@@ -84,12 +98,17 @@ public class RateLimits {
     private void admit(List<Attempt> attempts) {
         Refused refused = breakers.redis().executeSupplier(() -> consume(attempts));
         if (refused != null) {
-            refusals.computeIfAbsent(refused.limit(), l -> Counter.builder("seckill.rate.limit.refusals")
-                    .tag("limit", l).description("requests refused by a rate limit").register(meters)).increment();
-            throw new Problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
-                    "the " + refused.limit().replace('_', ' ') + " rate limit is reached; retry later",
-                    Map.of("limit", refused.limit()), Duration.ofNanos(refused.waitNanos()).plusMillis(999));
+            throw refusal(refused.limit(), refused.waitNanos());
         }
+    }
+
+    /** The 429 of {@code limit}, counted, with Retry-After the wait for its next token in whole seconds. */
+    Problem refusal(String limit, long waitNanos) {
+        refusals.computeIfAbsent(limit, l -> Counter.builder("seckill.rate.limit.refusals")
+                .tag("limit", l).description("requests refused by a rate limit").register(meters)).increment();
+        return new Problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                "the " + limit.replace('_', ' ') + " rate limit is reached; retry later",
+                Map.of("limit", limit), Duration.ofNanos(waitNanos).plusMillis(999));
     }
 
     private Refused consume(List<Attempt> attempts) {
@@ -120,11 +139,9 @@ public class RateLimits {
         return refused;
     }
 
-    private AsyncBucketProxy shared(String key, Rate rate) {
-        return buckets.builder()
-                .withOptimization(Optimizations.delaying(new DelayParameters(settings.syncEvery(),
-                        settings.syncAfter())))
-                .build(bytes(key), () -> CompletableFuture.completedFuture(configuration(rate)));
+    private PrepaidTokens prepaid(String key, Rate rate) {
+        return rate.enabled() ? new PrepaidTokens(exact(key, rate), rate, settings.syncEvery(), settings.syncAfter(),
+                settings.timeout(), breakers.redis()) : null;
     }
 
     private AsyncBucketProxy exact(String key, Rate rate) {

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import io.github.seckill.api.ApiTestSupport;
 import io.github.seckill.common.id.OrderId;
 import io.github.seckill.common.id.SaleId;
+import io.github.seckill.common.id.UserId;
 
 /** Idempotency-Key: one order per key and shopper, the same answer for every copy. */
 class IdempotencyIntegrationTest extends ApiTestSupport {
@@ -49,7 +50,13 @@ class IdempotencyIntegrationTest extends ApiTestSupport {
         });
         assertThat(answers).filteredOn(a -> a.getHeaders().containsKey("Idempotent-Replayed")).hasSize(9);
         assertThat(reservations.remaining(new SaleId(sale))).contains(8L);
-        assertThat(orders(sale)).containsExactly((String) first.getBody().get("orderId"));
+        String orderId = (String) first.getBody().get("orderId");
+        assertThat(orders(sale)).containsExactly(orderId);
+        // indexed for its shopper with the stored answer, once: the pending order is theirs to look up
+        assertThat(redis.opsForHash().entries(reservations.userKeys(new UserId(userOf(token))).orders()))
+                .containsExactly(Map.entry(orderId, Long.toString(sale)));
+        assertThat(get(token, "/api/v1/orders/" + orderId).getBody()).containsEntry("orderId", orderId)
+                .containsEntry("status", "PENDING");
     }
 
     @Test

@@ -235,7 +235,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         String late = shopper(); // before the flag is set: its 5 s must not run out while shoppers sign up
         assertThat(buy(first, sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertProblem(buy(second, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
-        String bucket = TestServers.redisPrefix() + ":{u" + userOf(late) + "}:limit";
+        String bucket = TestServers.redisPrefix() + ":{u" + userOf(late) + "}:bucket";
         long ledger = ledgerSize(sale);
 
         assertProblem(buy(late, sale, "{\"quantity\":1}"), HttpStatus.CONFLICT, "sold-out");
@@ -266,7 +266,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertProblem(refused, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
         assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(ledgerSize(sale)).isZero();
-        assertThat(redis.hasKey(TestServers.redisPrefix() + ":{u" + userOf(shopper) + "}:limit"))
+        assertThat(redis.hasKey(TestServers.redisPrefix() + ":{u" + userOf(shopper) + "}:bucket"))
                 .as("no rate-limit token taken").isFalse();
         assertThat(meters.counter("seckill.purchase.requests", "outcome", "overloaded").count()).isPositive();
         assertThat(buy(shopper, sale, "{\"quantity\":1}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);

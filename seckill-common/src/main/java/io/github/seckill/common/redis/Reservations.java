@@ -65,6 +65,11 @@ public class Reservations {
         this.shopperIndex = shopperIndex;
     }
 
+    /** How long a shopper's order index is kept after the order last written to it. */
+    public Duration shopperIndex() {
+        return shopperIndex;
+    }
+
     private static RedisScript<Long> script(String name) {
         return script(name, Long.class);
     }

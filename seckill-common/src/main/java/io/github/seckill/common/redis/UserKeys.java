@@ -28,8 +28,8 @@ public record UserKeys(String prefix, long userId) {
         return key("refresh:" + tokenId);
     }
 
-    /** The shopper's purchase rate-limit bucket. */
+    /** The shopper's purchase rate-limit bucket (a hash: its tokens and when they were counted). */
     public String rateLimit() {
-        return key("limit");
+        return key("bucket");
     }
 }

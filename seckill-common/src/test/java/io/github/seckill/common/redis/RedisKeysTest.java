@@ -40,7 +40,7 @@ class RedisKeysTest {
         assertThat(shopper.orders()).isEqualTo("sk:{u7}:orders");
         assertThat(shopper.idempotency("3f2a-key")).isEqualTo("sk:{u7}:idem:3f2a-key");
         assertThat(shopper.refreshToken("t-1")).isEqualTo("sk:{u7}:refresh:t-1");
-        assertThat(shopper.rateLimit()).isEqualTo("sk:{u7}:limit");
+        assertThat(shopper.rateLimit()).isEqualTo("sk:{u7}:bucket");
     }
 
     @Test

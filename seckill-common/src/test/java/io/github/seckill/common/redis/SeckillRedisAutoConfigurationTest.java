@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.seckill.common.id.SaleId;
@@ -58,6 +60,17 @@ class SeckillRedisAutoConfigurationTest {
                 () -> new Reservations(mock(StringRedisTemplate.class), "own", Duration.ofMinutes(5)))
                 .run(context -> assertThat(context.getBean(Reservations.class).keys(new SaleId(1)).stock())
                         .isEqualTo("own:{a1}:stock"));
+    }
+
+    @Test
+    void templatesHandScriptsTheirConnectionWithoutAProxy() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class,
+                        SeckillRedisAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context.getBean(StringRedisTemplate.class).isExposeConnection()).isTrue();
+                    assertThat(context.getBean("redisTemplate", RedisTemplate.class).isExposeConnection()).isTrue();
+                });
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.redis.Reservations;
+import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
 
 /**
@@ -42,6 +45,29 @@ public abstract class ApiTestSupport {
         TestServers.registerDatabase(registry, "seckill_api");
         TestServers.registerRedis(registry);
         TestServers.registerKafka(registry);
+    }
+
+    private static KafkaProbe placedOrders;
+
+    @BeforeAll
+    static void brokerFirst() {
+        TestServers.kafka();
+    }
+
+    @AfterAll
+    static void stopListening() {
+        if (placedOrders != null) {
+            placedOrders.close();
+            placedOrders = null;
+        }
+    }
+
+    /** The {@code OrderPlaced} messages, listened to from the first call on (the application creates the topic). */
+    protected static KafkaProbe placedOrders() {
+        if (placedOrders == null) {
+            placedOrders = new KafkaProbe(TestServers.topic("seckill.order.placed"));
+        }
+        return placedOrders;
     }
 
     @Autowired

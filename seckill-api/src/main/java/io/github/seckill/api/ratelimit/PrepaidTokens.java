@@ -1,13 +1,7 @@
 package io.github.seckill.api.ratelimit;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisSystemException;
 
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -72,15 +66,6 @@ final class PrepaidTokens {
     }
 
     private long fromRedis() {
-        try {
-            return shared.tryConsumeAsMuchAsPossible(chunk).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QueryTimeoutException("interrupted while taking rate-limit tokens", e);
-        } catch (TimeoutException e) {
-            throw new QueryTimeoutException("rate limit check timed out", e);
-        } catch (ExecutionException e) {
-            throw new RedisSystemException("rate limit check failed", e.getCause());
-        }
+        return BucketAnswers.await(shared.tryConsumeAsMuchAsPossible(chunk), timeout);
     }
 }

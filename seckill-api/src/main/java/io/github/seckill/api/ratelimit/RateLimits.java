@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -121,20 +116,11 @@ public class RateLimits {
             }
         }
         Refused refused = null;
-        try {
-            for (int i = 0; i < probes.size(); i++) {
-                ConsumptionProbe probe = probes.get(i).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (!probe.isConsumed() && (refused == null || probe.getNanosToWaitForRefill() > refused.waitNanos())) {
-                    refused = new Refused(started.get(i).limit(), probe.getNanosToWaitForRefill());
-                }
+        for (int i = 0; i < probes.size(); i++) {
+            ConsumptionProbe probe = BucketAnswers.await(probes.get(i), settings.timeout());
+            if (!probe.isConsumed() && (refused == null || probe.getNanosToWaitForRefill() > refused.waitNanos())) {
+                refused = new Refused(started.get(i).limit(), probe.getNanosToWaitForRefill());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QueryTimeoutException("interrupted while checking rate limits", e);
-        } catch (TimeoutException e) {
-            throw new QueryTimeoutException("rate limit check timed out", e);
-        } catch (ExecutionException e) {
-            throw new RedisSystemException("rate limit check failed", e.getCause());
         }
         return refused;
     }

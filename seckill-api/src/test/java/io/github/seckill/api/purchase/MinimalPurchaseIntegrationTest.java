@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -27,8 +25,6 @@ import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerEntry;
 import io.github.seckill.common.redis.LedgerState;
-import io.github.seckill.testsupport.KafkaProbe;
-import io.github.seckill.testsupport.TestServers;
 
 /**
  * The benchmark's floor ({@code POST /bench/v1/activities/{id}/orders?user=N}, on in the test profile): the
@@ -36,30 +32,9 @@ import io.github.seckill.testsupport.TestServers;
  */
 class MinimalPurchaseIntegrationTest extends ApiTestSupport {
 
-    private static KafkaProbe placed;
 
     @Autowired
     ObjectMapper json;
-
-    @BeforeAll
-    static void listen() {
-        TestServers.kafka();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        if (placed != null) {
-            placed.close();
-        }
-    }
-
-    /** Listens once the application has created the topic. */
-    private static KafkaProbe placed() {
-        if (placed == null) {
-            placed = new KafkaProbe(TestServers.topic("seckill.order.placed"));
-        }
-        return placed;
-    }
 
     private ResponseEntity<Map> minimal(long sale, long user) {
         return http.exchange("/bench/v1/activities/" + sale + "/orders?user=" + user, HttpMethod.POST,
@@ -68,7 +43,7 @@ class MinimalPurchaseIntegrationTest extends ApiTestSupport {
 
     @Test
     void reservesAndPublishesWithoutTokenLimitsOrKey() throws Exception {
-        placed();
+        placedOrders();
         long sale = openSale(3, 1);
 
         ResponseEntity<Map> first = minimal(sale, 501);
@@ -81,7 +56,7 @@ class MinimalPurchaseIntegrationTest extends ApiTestSupport {
         assertThat(entry.state()).isEqualTo(LedgerState.RESERVED);
         assertThat(entry.userId()).isEqualTo(501);
         assertThat(reservations.remaining(new SaleId(sale))).contains(1L);
-        ConsumerRecord<String, String> message = placed().awaitKey(orderId, Duration.ofSeconds(20)).get(0);
+        ConsumerRecord<String, String> message = placedOrders().awaitKey(orderId, Duration.ofSeconds(20)).get(0);
         OrderPlaced order = json.readValue(message.value(), OrderPlaced.class);
         assertThat(order.activityId()).isEqualTo(sale);
         assertThat(order.userId()).isEqualTo(501);

@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -38,14 +36,12 @@ import io.github.seckill.common.id.SaleId;
 import io.github.seckill.common.messaging.KafkaPosition;
 import io.github.seckill.common.messaging.OrderPlaced;
 import io.github.seckill.common.redis.LedgerState;
-import io.github.seckill.testsupport.KafkaProbe;
 import io.github.seckill.testsupport.TestServers;
 
 /** The purchase path against real Redis, Kafka and MariaDB. */
 
 class PurchaseIntegrationTest extends ApiTestSupport {
 
-    private static KafkaProbe placed;
 
     @Autowired
     ObjectMapper json;
@@ -56,28 +52,9 @@ class PurchaseIntegrationTest extends ApiTestSupport {
     @Autowired
     BulkheadRegistry bulkheads;
 
-    @BeforeAll
-    static void listen() {
-        TestServers.kafka();
-    }
-
-    @AfterAll
-    static void stopListening() {
-        if (placed != null) {
-            placed.close();
-        }
-    }
-
-    private KafkaProbe placed() {
-        if (placed == null) {
-            placed = new KafkaProbe(TestServers.topic("seckill.order.placed"));
-        }
-        return placed;
-    }
-
     private List<ConsumerRecord<String, String>> messagesFor(long sale) throws Exception {
         List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : placed().received()) {
+        for (ConsumerRecord<String, String> r : placedOrders().received()) {
             if (json.readValue(r.value(), OrderPlaced.class).activityId() == sale) {
                 mine.add(r);
             }
@@ -87,7 +64,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
 
     @Test
     void purchaseReservesInRedisPublishesAndAnswersAccepted() throws Exception {
-        placed();
+        placedOrders();
         long sale = openSale(5, 2);
         String token = shopper();
 
@@ -101,7 +78,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
         assertThat(reservations.entry(new SaleId(sale), new OrderId(Long.parseLong(orderId))).orElseThrow().state())
                 .isEqualTo(LedgerState.RESERVED);
 
-        ConsumerRecord<String, String> message = placed().awaitKey(orderId, Duration.ofSeconds(20)).get(0);
+        ConsumerRecord<String, String> message = placedOrders().awaitKey(orderId, Duration.ofSeconds(20)).get(0);
         OrderPlaced order = json.readValue(message.value(), OrderPlaced.class);
         assertThat(order.activityId()).isEqualTo(sale);
         assertThat(order.quantity()).isEqualTo(2);
@@ -160,7 +137,7 @@ class PurchaseIntegrationTest extends ApiTestSupport {
 
     @Test
     void badInputIsAProblemAndWritesNothing() throws Exception {
-        placed();
+        placedOrders();
         long sale = openSale(5, 2);
         String token = shopper();
 

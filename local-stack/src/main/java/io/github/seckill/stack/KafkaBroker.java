@@ -92,6 +92,31 @@ final class KafkaBroker {
         }
     }
 
+    /**
+     * {@code count} free ports, each a different one: all are held open together while they are read. Taken
+     * one after the other, the system may hand out a port it just gave (a cluster's node then found its
+     * controller port taken by another node's broker port).
+     */
+    static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new StackFailure("no free ports for Kafka: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // the port is free again either way once the process ends
+                }
+            }
+        }
+    }
+
     private static String serverProperties(Node node, List<Node> quorum, int advertisedPort, int replicas,
             Path logDir) {
         String voters = String.join(",", quorum.stream()

@@ -43,9 +43,9 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes on free ports together; returns once every one of them is a broker of the cluster. */
     public static KafkaCluster start(Path home, int size, List<String> jvm, Path logs) {
+        int[] ports = KafkaBroker.freePorts(2 * size);
         return start(home, IntStream.rangeClosed(1, size)
-                .mapToObj(id -> new KafkaBroker.Node(id, KafkaBroker.freePort(), KafkaBroker.freePort())).toList(),
-                jvm, logs);
+                .mapToObj(id -> new KafkaBroker.Node(id, ports[2 * id - 2], ports[2 * id - 1])).toList(), jvm, logs);
     }
 
     /**

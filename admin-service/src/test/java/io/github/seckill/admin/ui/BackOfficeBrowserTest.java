@@ -98,12 +98,15 @@ class BackOfficeBrowserTest extends AdminIntegrationTest {
         browser.get(url("/products/new"));
         browser.findElement(By.id("price")).sendKeys("-1");
         browser.findElement(By.id("save")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("label.invalid em.error")));
         assertThat(browser.findElements(By.cssSelector("label.invalid em.error"))).hasSizeGreaterThanOrEqualTo(2);
         Browser.screenshot(browser, "02-product-invalid");
         browser.findElement(By.id("name")).sendKeys("Phone X");
         browser.findElement(By.id("price")).clear();
         browser.findElement(By.id("price")).sendKeys("199.90");
         browser.findElement(By.id("save")).click();
+        // the list the form redirects to; the click may return before it is loaded
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "Phone X"));
         assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("Phone X", "199.90");
         Browser.screenshot(browser, "03-products");
 
